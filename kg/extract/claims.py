@@ -1,0 +1,689 @@
+"""Claims: who said what, from direct, indirect and mixed reported speech in French.
+
+The extractor works sentence by sentence over the spaCy parse, with quotations found
+at paragraph level (a quotation may span sentences). Constructions, each a rule:
+
+* *incise rule* — a speech verb after a comma or closing quote with an inverted subject
+  ("», a-t-il déclaré", ", a ajouté Bennett,", "» déclare Dimitri Peskov"): the content is
+  the quotation or clause before it, or the clause after a sentence-initial incise;
+* *subject rule* — "X a déclaré que …", "X a averti la Russie que …", "X estime que …",
+  "X a déclaré : « … »": the speaker is the verb's subject, the content its complement;
+* *expression rule* — "X a exprimé son inquiétude concernant …" (the noun gives the stance);
+* *denial rule* — "X nient ces allégations", "X ont nié avoir …" (stance deny);
+* *colon rule* — "L'édito … ne tarissait pas d'éloges : « … »": a quotation after a colon
+  belongs to the subject of the clause before it;
+* *source rule* — "selon X", "d'après X" when X names an entity or an agentive noun;
+* *continuation rule* — a quotation standing alone as a sentence continues the previous
+  speaker of the same or previous paragraph;
+* *pronoun rule* — "Il a ajouté", "Ils prétendent", "-t-il": the latest earlier subject
+  of the same number that names a person, organisation or group, outside quotations.
+
+Mode is "direct" when the content is exactly a quotation, "mixed" when it contains one,
+"indirect" otherwise. Short quotations with no cue (scare quotes: « meilleur ami ») are
+not claims.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.nlp import paragraphs
+from kg.records import Article, Claim, Mention, Sentence, TimeExpr
+
+OPENERS = {"«": "»", "“": "”", "„": "“"}
+PRONOUNS = {"il": False, "elle": False, "ils": True, "elles": True}
+MIN_STANDALONE_WORDS = 4  # a cue-less quotation shorter than this is a scare quote
+_DETERMINERS = {"le", "la", "les", "l", "un", "une", "des", "du", "certains", "certaines", "plusieurs", "ces", "ce", "cette", "de", "d"}
+_RELATIVE = {"qui", "que", "dont", "lequel", "laquelle", "lesquels", "lesquelles"}
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: dict[str, str]
+    nouns: dict[str, str]
+    expression_verbs: frozenset[str]
+    source_nouns: frozenset[str]
+
+    @classmethod
+    @lru_cache(maxsize=1)
+    def load(cls) -> Lexicon:
+        data = tomllib.loads(resources.files("kg.resources").joinpath("speech_verbs.toml").read_text("utf-8"))
+        return cls(
+            verbs={k.replace("_", " "): v for k, v in data["verbs"].items()},
+            nouns=dict(data["expression_nouns"]),
+            expression_verbs=frozenset(k.replace("_", " ") for k in data["expression_verbs"]),
+            source_nouns=frozenset(w.lower() for w in data["source_nouns"]["words"]),
+        )
+
+
+@dataclass(frozen=True, order=True)
+class Quote:
+    open: int  # offset of the opening mark
+    close: int  # offset just after the closing mark
+
+    @property
+    def inner(self) -> tuple[int, int]:
+        return self.open + 1, self.close - 1
+
+
+def find_quotes(text: str, start: int = 0, end: int | None = None) -> list[Quote]:
+    """Balanced quotations in text[start:end]: « », “ ”, „ “ and paired straight quotes.
+
+    Nested quotations are returned with the outer one; an unclosed mark is ignored
+    (we refuse to guess where it ends).
+    """
+    end = len(text) if end is None else end
+    quotes: list[Quote] = []
+    stack: list[tuple[str, int]] = []
+    straight: int | None = None
+    for i in range(start, end):
+        c = text[i]
+        if c == '"':
+            if straight is None:
+                straight = i
+            else:
+                if not stack:
+                    quotes.append(Quote(straight, i + 1))
+                straight = None
+        elif c in OPENERS and not (c == "“" and stack and stack[-1][0] == "„"):
+            stack.append((c, i))
+        elif stack and c == OPENERS[stack[-1][0]]:
+            _, o = stack.pop()
+            if not stack and straight is None:
+                quotes.append(Quote(o, i + 1))
+    return sorted(q for q in quotes if q.close - q.open > 2) if quotes else []
+
+
+@dataclass
+class _Speaker:
+    label: str | None
+    text: str | None = None
+    start: int | None = None
+    end: int | None = None
+    key: str | None = None
+    role: str | None = None
+    plural: bool = False
+
+
+@dataclass
+class _State:
+    """What the extractor knows while walking an article in order."""
+
+    doc: Doc
+    article: Article
+    mentions: tuple[Mention, ...]
+    quotes: list[Quote]
+    lex: Lexicon
+    history: list[tuple[int, _Speaker]] = field(default_factory=list)  # earlier subjects
+    used_quotes: set[int] = field(default_factory=set)
+    last_speaker: tuple[int, _Speaker] | None = None
+
+
+def extract_claims(
+    doc: Doc,
+    article: Article,
+    sentences: tuple[Sentence, ...],
+    mentions: tuple[Mention, ...],
+    timexes: tuple[TimeExpr, ...] = (),
+    topics=None,
+    lexicon: Lexicon | None = None,
+) -> Iterator[Claim]:
+    """Claims of one article in text order."""
+    text = article.text
+    quotes = [q for p0, p1 in paragraphs(text) for q in find_quotes(text, p0, p1) if not article.is_junk(q.open, q.close)]
+    state = _State(doc, article, mentions, quotes, lexicon or Lexicon.load())
+    subjects = _subject_history(state)
+    for index, sentence in enumerate(sentences):
+        if article.is_junk(sentence.start, sentence.end):
+            continue
+        span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        if span is None:
+            continue
+        state.history = [h for h in subjects if h[0] < sentence.end]
+        for claim in _sentence_claims(state, span, index):
+            claim = _finish(claim, state, sentences, timexes, topics)
+            if claim.speaker_start is not None:
+                state.last_speaker = (claim.speaker_start, _speaker_of(claim))
+            yield claim
+
+
+def _sentence_claims(state: _State, sent: Span, index: int) -> list[dict]:
+    """Claims of one sentence; a cue inside another claim's content is part of that content
+    ("La Corée du Nord pourrait promettre « … », a déclaré Bruce Bennett")."""
+    claims = list(_sentence_candidates(state, sent, index))
+
+    def governed(c: dict, o: dict) -> bool:
+        inside = o["content"][0] <= c["cue"][0] < o["content"][1]
+        return inside and (o["rule"] == "incise" or c["rule"] != "incise")
+
+    return [c for c in claims if c["cue"][0] is None or not any(o is not c and governed(c, o) for o in claims)]
+
+
+def _sentence_candidates(state: _State, sent: Span, index: int) -> Iterator[dict]:
+    used_cues: set[int] = set()
+    for token in sent:
+        if token.i in used_cues or _in_quote(state, token.idx):
+            continue
+        cue = _cue(token, state.lex)
+        if cue is None:
+            continue
+        lemma, stance, cue_start, cue_end = cue
+        claim = _incise_claim(state, sent, token, cue)
+        if claim:
+            claim["rule"] = "incise"
+        else:
+            claim = _subject_claim(state, sent, token, cue)
+        if claim:
+            used_cues.add(token.i)
+            claim.update(sentence=index)
+            yield claim
+    yield from _source_claims(state, sent, index, bool(used_cues))
+    for q in state.quotes:
+        if sent.start_char <= q.open < sent.end_char and q.open not in state.used_quotes:
+            claim = _colon_claim(state, sent, q) or _continuation_claim(state, sent, q)
+            if claim:
+                state.used_quotes.add(q.open)
+                claim.update(sentence=index)
+                yield claim
+
+
+# --- cues -----------------------------------------------------------------------------
+
+
+def _cue(token: Token, lex: Lexicon) -> tuple[str, str, int, int] | None:
+    """(lemma, stance, start, end) when token is a speech verb, with its auxiliaries."""
+    if token.pos_ not in {"VERB", "AUX", "ADJ", "NOUN"} and token.tag_ != "VERB":
+        return None
+    lemma = token.lemma_.lower()
+    stance = lex.verbs.get(lemma)
+    if lemma in lex.expression_verbs:
+        noun = next((c for c in token.children if c.dep_ == "obj" and c.text.lower() in lex.nouns), None)
+        if noun is None:
+            return None
+        stance = lex.nouns[noun.text.lower()]
+    if stance is None:
+        return None
+    if "Part" in token.morph.get("VerbForm") and "Pres" in token.morph.get("Tense") or token.text.endswith("ant"):
+        return None  # *participle rule*: ", soulignant …" is the journalist's gloss, not a claim
+    if token.pos_ == "NOUN" or (token.pos_ == "ADJ" and not token.text.endswith(("é", "ée", "és", "ées", "it", "ite"))):
+        return None
+    return lemma, stance, cue_start(token), token.idx + len(token)
+
+
+def cue_start(verb: Token) -> int:
+    """Offset of the verb group: its auxiliaries ("a", "a-t-il", "ont") come first."""
+    return min([verb.idx] + [c.idx for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i])
+
+
+def _in_quote(state: _State, offset: int) -> bool:
+    return any(q.open < offset < q.close for q in state.quotes)
+
+
+# --- incise rule ----------------------------------------------------------------------
+
+
+def _incise_claim(state: _State, sent: Span, verb: Token, cue) -> dict | None:
+    text = state.article.text
+    lemma, stance, cue_start, cue_end = cue
+    before = text[sent.start_char : cue_start].rstrip()
+    if not before or before[-1] not in ",»”\"":
+        return None
+    if any(c.dep_.startswith("nsubj") and c.i < verb.i and c.text.lower().split("-")[-1] not in {*PRONOUNS, "t"} for c in verb.children):
+        return None  # "John Kirby, porte-parole …, a exprimé": a subject, not an incise
+    speaker = _inverted_subject(state, sent, verb, cue_end)
+    if speaker is None:
+        return None
+    # Content: the quotation that closes right before the incise (it may start in an
+    # earlier sentence), else the clause before the incise, else the clause after it.
+    quote = next((q for q in state.quotes if 0 <= cue_start - q.close <= 3 and text[q.close : cue_start].strip() in {"", ","}), None)
+    if quote is not None:
+        state.used_quotes.add(quote.open)
+        clause_start = max(sent.start_char, _paragraph_start(text, quote.open))
+        if quote.open < sent.start_char or not text[sent.start_char : quote.open].strip():
+            content = quote.inner
+            mode = "direct"
+        else:
+            content = (sent.start_char, quote.close)
+            mode = "mixed"
+        del clause_start
+    else:
+        head = text[sent.start_char : cue_start].rstrip(" ,")
+        if len(head.split()) >= MIN_STANDALONE_WORDS:
+            content = (sent.start_char, sent.start_char + len(head))
+        else:
+            after = _incise_end(text, speaker, sent.end_char)
+            if after is None:
+                return None
+            content = (after, _clause_end(text, after, sent.end_char))
+        mode = _mode(state, content)
+    return _claim(speaker, lemma, stance, cue_start, cue_end, content, mode)
+
+
+def _inverted_subject(state: _State, sent: Span, verb: Token, cue_end: int) -> _Speaker | None:
+    text = state.article.text
+    # "a-t-il déclaré", "déclare-t-elle": the pronoun is glued to the verb group.
+    m = re.search(r"-(?:t-)?(il|elle|ils|elles)\b", text[cue_start(verb) : cue_end + 8])
+    if m:
+        offset = cue_start(verb) + m.start(1)
+        return _resolve_pronoun(state, m.group(1), offset, offset + len(m.group(1)))
+    after = text[cue_end : sent.end_char]
+    # The inverted subject runs to the next comma that closes the incise (or the end).
+    region_end = sent.end_char
+    stop = re.search(r"[,;:«“\"]", after)
+    if stop:
+        region_end = cue_end + stop.start()
+        # "…, a déclaré à la presse le porte-parole …, John Kirby." — appositions go on
+        rest = text[region_end : sent.end_char]
+        if re.match(r",\s*[A-ZÀ-Ý][\w\-]+(?:\s+[A-ZÀ-Ý][\w\-]+)+\s*[.!?]?\s*$", rest):
+            region_end = sent.end_char
+    people = [m for m in state.mentions if cue_end <= m.start and m.end <= region_end]
+    person = next((m for m in people if m.type == "Person"), None) or next(
+        (m for m in people if m.type == "Organization"), None
+    )
+    if person is None:
+        np = _np_after(sent, cue_end, region_end)
+        if np is None:
+            return None
+        return _Speaker(label=text[np[0] : np[1]], text=text[np[0] : np[1]], start=np[0], end=np[1])
+    role = _apposition_role(text, person, cue_end, sent.end_char)
+    return _Speaker(person.label, person.text, person.start, person.end, person.key, role)
+
+
+def _np_after(sent: Span, start: int, end: int) -> tuple[int, int] | None:
+    tokens = [t for t in sent if start <= t.idx and t.idx + len(t) <= end and not t.is_punct]
+    if not tokens or tokens[0].pos_ not in {"DET", "NOUN", "PROPN"}:
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+def _incise_end(text: str, speaker: _Speaker, limit: int) -> int | None:
+    if speaker.end is None:
+        return None
+    m = re.compile(r"[^,]*,\s*").match(text, speaker.end, limit)
+    return m.end() if m and m.end() < limit else None
+
+
+def _apposition_role(text: str, person: Mention, lo: int, hi: int) -> str | None:
+    """*Apposition rule*: "John Kirby, porte-parole du …," or "le porte-parole …, John Kirby".
+
+    An apposition after the name starts with a lowercase word that is not a determiner
+    followed by a name (", la Corée du Nord voudra" is the next clause, not a role)."""
+    after = re.match(r",\s*([a-zà-ÿ][\w'’\-]*[^,.;:«»“”\"]*)", text[person.end : hi])
+    if after and not re.match(r"(?:le|la|les|l['’]|un|une|des)\s*[A-ZÀ-Ý]", after.group(1)):
+        return after.group(1).strip() or None
+    window = text[lo : person.start]
+    if not re.search(r",\s*$", window):
+        return None
+    role = re.compile(r"(?i:le|la|l['’]|un|une)\s*[a-zà-ÿ][^,;:«»“”\"]*,\s*$")
+    for det in re.finditer(r"(?:^|(?<=\s))(?i:le|la|l['’]|un|une)\b", window):
+        m = role.match(window, det.start())
+        preceding = window[: det.start()].split()
+        if m and (not preceding or preceding[-1].lower() not in _PREPOSITIONS):
+            return m.group(0).rstrip(" ,")
+    return None
+
+
+_PREPOSITIONS = {"à", "a", "de", "d", "pour", "avec", "par", "en", "dans", "chez", "sur", "sous", "vers", "au", "aux", "du", "des"}
+
+
+# --- subject rule ---------------------------------------------------------------------
+
+
+def _subject_claim(state: _State, sent: Span, verb: Token, cue) -> dict | None:
+    text = state.article.text
+    lemma, stance, cue_start, cue_end = cue
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubj:pass"}), None)
+    if subject is None and verb.dep_ in {"xcomp", "conj"} and verb.head.i < verb.i:
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.i > verb.i:
+        return None
+    speaker = _subject_speaker(state, sent, subject, verb)
+    if speaker is None:
+        return None
+    content = _complement(state, sent, verb, cue_end, stance)
+    if content is None:
+        return None
+    return _claim(speaker, lemma, stance, cue_start, cue_end, content, _mode(state, content))
+
+
+def _complement(state: _State, sent: Span, verb: Token, cue_end: int, stance: str) -> tuple[int, int] | None:
+    """The said thing: a que-clause, a quotation after a colon or "que", an infinitive,
+    an expression's complement, or for a denial its object."""
+    text = state.article.text
+    end = _sentence_content_end(text, sent)
+    rest = text[cue_end:end]
+    # X a déclaré [à la presse] [que|qu'|:] « … »
+    m = re.match(r"[^«“\"]{0,80}?(?:\b(?:que|qu['’])\s*|:\s*)(?=[«“\"])", rest)
+    if m:
+        q = next((q for q in state.quotes if q.open == cue_end + m.end()), None)
+        if q:
+            state.used_quotes.add(q.open)
+            tail = text[q.close:end]
+            if not tail.strip(" .") or tail.lstrip().startswith(","):
+                return q.inner
+            return cue_end + m.end(), _last_quote_end(state, q, end)
+    # X affirme que …, X a averti la Russie que …, X craint que …
+    m = re.match(r"[^.;:«“\"]{0,120}?\b(?:que|qu['’])\s*", rest)
+    if m and not re.search(r"\b(?:ce|tel|plus|moins|ainsi|alors|bien|avant|après|pendant|tandis|parce)\s+$", rest[: m.start() + 1]):
+        start = cue_end + m.end()
+        return start, _clause_end(text, start, end)
+    # X a déclaré : « … » handled above; X a ajouté : … (no quotation)
+    m = re.match(r"\s*:\s*", rest)
+    if m and cue_end + m.end() < end:
+        return cue_end + m.end(), end
+    # X nie / a nié avoir … / nient ces allégations; X prévient de …; X menace de …
+    if stance in {"deny", "threaten", "promise", "warn", "accuse", "concede"}:
+        m = re.match(r"\s*(?:(?:de|d['’])\s*)?\S", rest)
+        if m and cue_end + m.start() < end and len(rest.split()) >= 2:
+            start = cue_end + len(rest) - len(rest.lstrip())
+            return start, _clause_end(text, start, end)
+    # X a décrit les deux hommes comme des « compagnons d'armes »: a quotation in the clause
+    q = next((q for q in state.quotes if cue_end < q.open < end and q.open - cue_end <= 80 and "," not in text[cue_end : q.open]), None)
+    if q is not None:
+        start = cue_end + len(rest) - len(rest.lstrip())
+        return start, _last_quote_end(state, q, end)
+    # X a exprimé son inquiétude concernant … : the expression is the content
+    if verb.lemma_.lower() in state.lex.expression_verbs:
+        start = cue_end + len(rest) - len(rest.lstrip())
+        return (start, _clause_end(text, start, end)) if start < end else None
+    return None
+
+
+def _last_quote_end(state: _State, first: Quote, end: int) -> int:
+    last = first.close
+    for q in state.quotes:
+        if first.close <= q.open and q.close <= end:
+            state.used_quotes.add(q.open)
+            last = q.close
+    return last
+
+
+def _subject_speaker(state: _State, sent: Span, subject: Token, verb: Token | None = None) -> _Speaker | None:
+    text = state.article.text
+    word = subject.text.lower()
+    if word in PRONOUNS:
+        return _resolve_pronoun(state, word, subject.idx, subject.idx + len(subject))
+    if subject.pos_ not in {"NOUN", "PROPN"} and not subject.ent_type_:
+        return None
+    start, end = _np_span(subject)
+    # The parser sometimes splits "L'agence de presse KCNA" into two subjects: join them.
+    for other in (verb.children if verb is not None else ()):
+        if other.dep_ == "nsubj" and other.i != subject.i and other.i < verb.i:
+            o0, o1 = _np_span(other)
+            if not text[end:o0].strip() or not text[o1:start].strip():
+                start, end = min(start, o0), max(end, o1)
+    return _np_speaker(state, (start, end), text)
+
+
+def _np_span(head: Token) -> tuple[int, int]:
+    """The subject noun phrase without relative clauses."""
+    excluded: set[int] = set()
+    for child in head.children:
+        if child.dep_.startswith("acl") or child.text.lower() in _RELATIVE:
+            excluded.update(t.i for t in child.subtree)
+    tokens = [t for t in head.subtree if t.i not in excluded and t.i <= head.i or (t.i > head.i and t.i not in excluded)]
+    tokens = [t for t in tokens if t.i not in excluded]
+    # keep the contiguous block around the head
+    ids = sorted(t.i for t in tokens)
+    lo = hi = head.i
+    while lo - 1 in ids:
+        lo -= 1
+    while hi + 1 in ids:
+        hi += 1
+    doc = head.doc
+    while hi > lo and (doc[hi].is_punct or doc[hi].text.lower() in _RELATIVE):
+        hi -= 1
+    while lo < hi and doc[lo].is_punct:
+        lo += 1
+    return doc[lo].idx, doc[hi].idx + len(doc[hi])
+
+
+def _np_speaker(state: _State, span: tuple[int, int], text: str) -> _Speaker:
+    start, end = span
+    inside = [m for m in state.mentions if start <= m.start and m.end <= end]
+    # *genitive rule*: a name after "de" complements the head ("le voyage de Poutine")
+    # and does not speak; a name in apposition or heading the phrase does.
+    inside = [
+        m for m in inside
+        if m.type != "Person" or not re.search(r"\b(?:de|du|des|d['’])\s*$", text[start : m.start])
+    ]
+    people = [m for m in inside if m.type == "Person"]
+    np_text = text[start:end]
+    plural = bool(re.match(r"(?i)(les|des|ces|certains|certaines|plusieurs|nombre)\b", np_text)) or " et " in np_text
+    if len(people) == 1:  # *named apposition rule*: the person is the speaker
+        p = people[0]
+        role = _apposition_role(text, p, start, end)
+        return _Speaker(p.label, p.text, p.start, p.end, p.key, role)
+    if len(inside) == 1 and len(np_text) - len(inside[0].text) <= 4:  # "la Russie", "Washington"
+        m = inside[0]
+        return _Speaker(m.label, np_text, start, end, m.key, plural=plural)
+    named = [m for m in inside if m.type in {"Person", "Organization"}]
+    if len(named) == 1 and named[0].end == end:
+        # *trailing name rule*: "l'agence de presse nord-coréenne KCNA", "l'édito du Rodong
+        # Sinmun": the organisation or person named at the end of the phrase speaks.
+        m = named[0]
+        role = text[start : m.start].strip(" ,") or None
+        return _Speaker(m.label, np_text, start, end, m.key, role, plural)
+    return _Speaker(np_text, np_text, start, end, None, plural=plural)
+
+
+# --- pronoun rule ---------------------------------------------------------------------
+
+
+def _subject_history(state: _State) -> list[tuple[int, _Speaker]]:
+    """Earlier subjects that a pronoun can point back to, outside quotations."""
+    out = []
+    for token in state.doc:
+        if not token.dep_.startswith("nsubj") or token.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        if token.head.dep_ not in {"ROOT", "conj", "parataxis"}:
+            continue  # subjects of subordinate clauses are what was said, not who said it
+        if _in_quote(state, token.idx) or state.article.is_junk(token.idx, token.idx + 1):
+            continue
+        start, end = _np_span(token)
+        speaker = _np_speaker(state, (start, end), state.article.text)
+        human = speaker.key is not None and any(
+            m.type in {"Person", "Organization"} and m.key == speaker.key for m in state.mentions
+        ) or (speaker.key is None and _is_agentive(state, token))
+        if human:
+            speaker.plural = speaker.plural or token.morph.get("Number") == ["Plur"]
+            out.append((start, speaker))
+    return out
+
+
+def _is_agentive(state: _State, head: Token) -> bool:
+    return head.text.lower() in state.lex.source_nouns or head.lemma_.lower() in state.lex.source_nouns
+
+
+def _resolve_pronoun(state: _State, word: str, start: int, end: int) -> _Speaker | None:
+    plural = PRONOUNS[word.lower()]
+    text = state.article.text
+    para_floor = _paragraph_start(text, start, back=2)
+    for pos, speaker in reversed(state.history):
+        if para_floor <= pos < start and speaker.plural == plural:
+            return _Speaker(speaker.label, text[start:end], start, end, speaker.key, speaker.role, plural)
+    return _Speaker(None, text[start:end], start, end, None, None, plural)
+
+
+def _paragraph_start(text: str, offset: int, back: int = 0) -> int:
+    """Start of the paragraph holding offset, or of the one `back` paragraphs earlier."""
+    starts = [p0 for p0, _ in paragraphs(text) if p0 <= offset]
+    return starts[max(0, len(starts) - 1 - back)] if starts else 0
+
+
+# --- colon, source and continuation rules --------------------------------------------
+
+
+def _colon_claim(state: _State, sent: Span, q: Quote) -> dict | None:
+    text = state.article.text
+    before = text[sent.start_char : q.open].rstrip()
+    if not before.endswith(":"):
+        return None
+    clause = [t for t in sent if t.idx < q.open]
+    root = next((t for t in clause if t.dep_ == "ROOT"), None) or next((t for t in clause if t.pos_ == "VERB"), None)
+    if root is None:
+        return None
+    subject = next((c for c in root.children if c.dep_.startswith("nsubj")), None)
+    if subject is None:
+        return None
+    speaker = _subject_speaker(state, sent, subject, root)
+    if speaker is None:
+        return None
+    cue = _cue(root, state.lex)
+    lemma, stance = (cue[0], cue[1]) if cue else (root.lemma_.lower(), "assert")
+    cue_start = cue[2] if cue else root.idx
+    return _claim(speaker, lemma, stance, cue_start, root.idx + len(root), q.inner, "direct")
+
+
+def _source_claims(state: _State, sent: Span, index: int, has_cue: bool) -> Iterator[dict]:
+    """*Source rule*: "Selon les Américains, …", "… d'après Dmitri Peskov, porte-parole…"."""
+    if has_cue:
+        return
+    text = state.article.text
+    for m in re.finditer(r"\b(selon|d['’]après)\s+", text[sent.start_char : sent.end_char], re.I):
+        src_start = sent.start_char + m.end()
+        src_end_m = re.compile(r"[^,.;:«»“”\"]+").match(text, src_start, sent.end_char)
+        if not src_end_m:
+            continue
+        src_end = src_end_m.end()
+        source = text[src_start:src_end].strip()
+        inside = [x for x in state.mentions if src_start <= x.start and x.end <= src_end]
+        words = re.findall(r"[\w\-]+", source)
+        head = next((w for w in words if w.lower() not in _DETERMINERS), "")
+        if not inside and head.lower() not in state.lex.source_nouns:
+            continue
+        speaker = _np_speaker(state, (src_start, src_start + len(source)), text)
+        if inside and inside[0].type == "Person":
+            speaker.role = _apposition_role(text, inside[0], src_start, sent.end_char)
+        cue_start, cue_end = sent.start_char + m.start(1), sent.start_char + m.end(1)
+        if cue_start - sent.start_char <= 1:  # sentence-initial: content follows the comma
+            comma = text.find(",", src_end, sent.end_char)
+            if comma < 0:
+                continue
+            c0 = comma + 1 + len(text[comma + 1 : sent.end_char]) - len(text[comma + 1 : sent.end_char].lstrip())
+            content = (c0, _sentence_content_end(text, sent))
+        else:
+            content = (sent.start_char, len(text[: cue_start].rstrip(" ,")))
+        if content[1] - content[0] < 3:
+            continue
+        for q in state.quotes:
+            if content[0] <= q.open and q.close <= content[1]:
+                state.used_quotes.add(q.open)
+        claim = _claim(speaker, m.group(1).lower().replace("’", "'"), "assert", cue_start, cue_end, content, _mode(state, content))
+        claim.update(sentence=index)
+        yield claim
+
+
+def _continuation_claim(state: _State, sent: Span, q: Quote) -> dict | None:
+    text = state.article.text
+    if text[sent.start_char : q.open].strip() or len(text[q.open : q.close].split()) < MIN_STANDALONE_WORDS:
+        return None
+    if state.last_speaker is None or state.last_speaker[0] < _paragraph_start(text, q.open, back=1):
+        return None
+    speaker = state.last_speaker[1]
+    speaker = _Speaker(speaker.label, None, None, None, speaker.key, speaker.role, speaker.plural)
+    return _claim(speaker, None, "assert", None, None, q.inner, "direct")
+
+
+# --- assembling -----------------------------------------------------------------------
+
+
+def _claim(speaker: _Speaker, lemma, stance, cue_start, cue_end, content, mode) -> dict:
+    return dict(speaker=speaker, lemma=lemma, stance=stance, cue=(cue_start, cue_end), content=content, mode=mode, rule="")
+
+
+def _mode(state: _State, content: tuple[int, int]) -> str:
+    start, end = content
+    inner = [q for q in state.quotes if start <= q.open and q.close <= end]
+    for q in inner:
+        state.used_quotes.add(q.open)
+    if any(q.inner == (start, end) for q in state.quotes):
+        return "direct"
+    return "mixed" if inner else "indirect"
+
+
+def _sentence_content_end(text: str, sent: Span) -> int:
+    end = sent.end_char
+    while end > sent.start_char and text[end - 1] in " .!?…;\n\r":
+        end -= 1
+    return end
+
+
+def _clause_end(text: str, start: int, limit: int) -> int:
+    """End of a reported clause: the sentence end, or a participial tail after a comma
+    (", soulignant …") that is the journalist's, not the speaker's."""
+    m = re.compile(r",\s+(?:soulignant|ajoutant|précisant|estimant|expliquant|selon)\b").search(text, start, limit)
+    end = m.start() if m else limit
+    while end > start and text[end - 1] in " .!?…;,\n\r":
+        end -= 1
+    return end
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+        end -= 1
+    return start, end
+
+
+def _speaker_of(claim: Claim) -> _Speaker:
+    return _Speaker(claim.speaker, claim.speaker_text, claim.speaker_start, claim.speaker_end, claim.speaker_key, claim.speaker_role)
+
+
+def _finish(c: dict, state: _State, sentences, timexes, topics) -> Claim:
+    text = state.article.text
+    speaker: _Speaker = c["speaker"]
+    c0, c1 = _trim(text, *c["content"])
+    cue_start, cue_end = c["cue"]
+    points = [c0, c1] + [p for p in (cue_start, cue_end, speaker.start, speaker.end) if p is not None]
+    start, end = min(points), max(points)
+    if c["mode"] == "direct" and text[start - 1 : start] in OPENERS or text[start - 1 : start] == '"':
+        start -= 1
+    if text[end : end + 1] in {"»", "”", '"', "“"}:
+        end += 1
+    sent_index = c["sentence"]
+    sentence = sentences[sent_index]
+    date, date_source = _date_said(text, sentence, (c0, c1), timexes, state.article.published)
+    topic_text = text[min(start, sentence.start) : max(end, sentence.end)]
+    return Claim(
+        start=start,
+        end=end,
+        text=text[start:end],
+        content=text[c0:c1],
+        content_start=c0,
+        content_end=c1,
+        cue=text[cue_start:cue_end] if cue_start is not None else None,
+        cue_lemma=c["lemma"],
+        cue_start=cue_start,
+        cue_end=cue_end,
+        speaker=speaker.label,
+        speaker_text=speaker.text,
+        speaker_start=speaker.start,
+        speaker_end=speaker.end,
+        speaker_key=speaker.key,
+        speaker_role=speaker.role,
+        mode=c["mode"],
+        stance=c["stance"],
+        sentence=sent_index,
+        date=date,
+        date_source=date_source,
+        topics=tuple(topics.tag(topic_text)) if topics is not None else (),
+    )
+
+
+def _date_said(text, sentence: Sentence, content, timexes, published) -> tuple[str | None, str | None]:
+    """*Date-said rule*: a calendar date in the sentence but outside the content dates
+    the statement ("a déclaré ce vendredi 15 septembre 2023 que …"); else the article's date."""
+    for t in timexes:
+        if sentence.start <= t.start and t.end <= sentence.end and not (content[0] <= t.start < content[1]):
+            if t.type in {"DATE", "TIME"} and re.match(r"\d{4}", t.value):
+                return t.value, "explicit"
+    return (published, "article") if published else (None, None)

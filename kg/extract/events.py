@@ -1,0 +1,556 @@
+"""Event extraction: typed, dated events with agents, participants and a place.
+
+Triggers are spaCy lemmas listed in ``kg/resources/event_triggers.toml``; the
+typology, the roles and every rule below are described in ``docs/events.md``.
+One event is produced per trigger, then events of one type in one sentence are
+merged unless they name different places. Negated and hypothetical triggers
+("aucun accord n'a été signé", "pourrait fournir", "pour discuter") yield nothing.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kg.errors import ResourceError
+from kg.extract.topics import fold
+from kg.records import Article, Event, Mention, Sentence, TimeExpr
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from kg.extract.topics import TopicScheme
+
+SUBJ_DEPS = {"nsubj", "nsubj:pass"}
+VERB_ARG_DEPS = {"obj", "iobj", "obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "dep"}
+NOUN_ARG_DEPS = {"nmod", "obl", "obl:arg", "obl:mod", "dep", "appos"}
+# dependencies that open a new clause: an argument phrase stops there
+CLAUSE_DEPS = {"acl", "acl:relcl", "advcl", "ccomp", "csubj", "parataxis", "xcomp", "nsubj", "nsubj:pass", "punct"}
+PLACE_PREPS = {"a", "en", "dans", "vers", "sur", "chez"}
+PARTNER_PREPS = {"avec", "entre", "contre", "aupres", "par"}
+NEGATORS = {"pas", "jamais", "plus", "guere", "point", "rien", "aucunement", "nullement"}
+PRONOUNS = {"il": {"Person"}, "elle": {"Person", "Place", "Organization"}}
+CALENDAR = re.compile(r"^(\d{4}|XXXX)(-[0-9A-Z]+)*(T.*)?$")
+
+
+@dataclass(frozen=True)
+class _Trigger:
+    type: str
+    lemmas: tuple[str, ...]  # folded lemmas; more than one for a multi-word noun
+    verbal: bool
+    reflexive: bool = False
+    requires: str | None = None
+    inverse: bool = False
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The event typology and its French triggers, as loaded from TOML."""
+
+    types: dict[str, str]  # id -> definition
+    roles: dict[str, str]
+    locative: frozenset[str]
+    triggers: dict[str, tuple[_Trigger, ...]]  # first folded lemma -> triggers
+    classes: dict[str, frozenset[str]]
+    light_verbs: frozenset[str]
+    desire_verbs: frozenset[str]
+    purpose_markers: frozenset[str]
+    negative_dets: frozenset[str]
+    hedge_adjectives: frozenset[str]
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> Lexicon:
+        """The shipped lexicon (cached) or the TOML file at ``path``."""
+        if path is None:
+            return _default_lexicon()
+        return _parse_lexicon(Path(path))
+
+
+def _parse_lexicon(path: Path) -> Lexicon:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        types = data["types"]
+        classes = {k: frozenset(_norm(w) for w in v) for k, v in data.get("classes", {}).items()}
+        triggers: dict[str, list[_Trigger]] = {}
+        for tid, spec in types.items():
+            for verbal, key in ((True, "verbs"), (False, "nouns")):
+                for entry in spec.get(key, []):
+                    trig = _parse_trigger(tid, entry, verbal, spec.get("requires"))
+                    if trig.requires and trig.requires not in classes and trig.requires != "actor":
+                        raise ResourceError(f"{path}: trigger {entry!r} needs unknown class {trig.requires!r}")
+                    triggers.setdefault(trig.lemmas[0], []).append(trig)
+        modality = data.get("modality", {})
+        return Lexicon(
+            types={tid: spec["definition"] for tid, spec in types.items()},
+            roles={tid: spec.get("roles", "") for tid, spec in types.items()},
+            locative=frozenset(tid for tid, spec in types.items() if spec.get("locative", False)),
+            triggers={k: tuple(v) for k, v in triggers.items()},
+            classes=classes,
+            light_verbs=frozenset(_norm(w) for w in data.get("light_verbs", {}).get("lemmas", [])),
+            desire_verbs=frozenset(_norm(w) for w in modality.get("desire_verbs", [])),
+            purpose_markers=frozenset(_norm(w) for w in modality.get("purpose_markers", [])),
+            negative_dets=frozenset(_norm(w) for w in modality.get("negative_dets", [])),
+            hedge_adjectives=frozenset(_norm(w) for w in modality.get("hedge_adjectives", [])),
+        )
+    except (OSError, tomllib.TOMLDecodeError, KeyError, TypeError, AttributeError) as exc:
+        raise ResourceError(f"{path}: invalid event trigger lexicon: {exc}") from exc
+
+
+def _parse_trigger(tid: str, entry: str, verbal: bool, type_requires: str | None) -> _Trigger:
+    m = re.fullmatch(r"\s*(se |s'|s’)?([^\[]+?)\s*(?:\[(\w+)\])?\s*", entry)
+    if not m:
+        raise ResourceError(f"bad trigger {entry!r} of type {tid!r}")
+    flag = m.group(3)
+    return _Trigger(
+        type=tid,
+        lemmas=tuple(_norm(w) for w in m.group(2).split()),
+        verbal=verbal,
+        reflexive=bool(m.group(1)),
+        requires=(flag if flag and flag != "inverse" else type_requires),
+        inverse=flag == "inverse",
+    )
+
+
+def _norm(word: str) -> str:
+    return fold(word).strip()
+
+
+@lru_cache(maxsize=1)
+def _default_lexicon() -> Lexicon:
+    with resources.as_file(resources.files("kg") / "resources" / "event_triggers.toml") as real:
+        return _parse_lexicon(Path(real))
+
+
+EVENT_TYPES: dict[str, str] = dict(_default_lexicon().types)
+
+
+# --------------------------------------------------------------------------- context
+@dataclass
+class _Raw:
+    """An event candidate before merging."""
+
+    type: str
+    sentence: int
+    tokens: list[Token]  # trigger tokens
+    anchors: set[int]  # token indices that own a date attached below them
+    verbal: bool
+    agents: list[Mention] = field(default_factory=list)
+    participants: list[Mention] = field(default_factory=list)
+    places: list[Mention] = field(default_factory=list)
+    date: str | None = None
+    date_source: str | None = None
+
+
+class _Context:
+    """Per-article lookups shared by the rules."""
+
+    def __init__(self, doc: Doc, article: Article, sentences: Sequence[Sentence],
+                 mentions: Sequence[Mention], lexicon: Lexicon) -> None:
+        self.doc, self.article, self.sentences, self.lex = doc, article, sentences, lexicon
+        self.mentions = sorted((m for m in mentions if not article.is_junk(m.start, m.end)), key=lambda m: m.start)
+        self.spans = [doc.char_span(s.start, s.end, alignment_mode="expand") for s in sentences]
+        self.paragraph = []
+        para = 0
+        for i, s in enumerate(sentences):
+            if i and "\n" in article.text[sentences[i - 1].end:s.start]:
+                para += 1
+            self.paragraph.append(para)
+        self.sent_of_token: dict[int, int] = {}
+        for i, span in enumerate(self.spans):
+            for t in span or ():
+                self.sent_of_token[t.i] = i
+
+    def mention_at(self, tok: Token) -> Mention | None:
+        for m in self.mentions:
+            if m.start <= tok.idx < m.end:
+                return m
+            if m.start > tok.idx:
+                return None
+        return None
+
+    def in_sentence(self, tok: Token, sent: int) -> bool:
+        return self.sent_of_token.get(tok.i) == sent
+
+
+def _lemma(tok: Token) -> str:
+    return _norm(tok.lemma_ or tok.text)
+
+
+def _word_forms(tok: Token) -> set[str]:
+    forms = {_lemma(tok), _norm(tok.text)}
+    return forms | {f[:-1] for f in forms if f.endswith(("s", "x")) and len(f) > 3}
+
+
+# --------------------------------------------------------------------------- triggers
+def _match_triggers(tok: Token, lex: Lexicon) -> list[tuple[_Trigger, list[Token]]]:
+    found = []
+    for form in _word_forms(tok):
+        for trig in lex.triggers.get(form, ()):
+            if trig.verbal and tok.pos_ not in ("VERB", "AUX", "ADJ"):
+                continue
+            if not trig.verbal and tok.pos_ not in ("NOUN", "PROPN"):
+                continue
+            toks = [tok]
+            for want in trig.lemmas[1:]:
+                nxt = toks[-1].nbor(1) if toks[-1].i + 1 < len(tok.doc) else None
+                if nxt is None or want not in _word_forms(nxt):
+                    break
+                toks.append(nxt)
+            if len(toks) != len(trig.lemmas):
+                continue
+            if trig.reflexive and not _is_reflexive(tok):
+                continue
+            if (trig.type, trig.lemmas) not in {(t.type, t.lemmas) for t, _ in found}:
+                found.append((trig, toks))
+    return found
+
+
+def _is_reflexive(tok: Token) -> bool:
+    return any(
+        c.pos_ == "PRON" and (c.morph.get("Reflex") == ["Yes"] or c.lower_ in {"se", "s'", "s’"})
+        for c in tok.children
+    )
+
+
+def _phrase(tok: Token, stop: set[int]) -> list[Token]:
+    """``tok`` and its dependents up to clause boundaries and other triggers."""
+    out, todo = [], [tok]
+    while todo:
+        t = todo.pop()
+        out.append(t)
+        todo.extend(c for c in t.children if c.dep_ not in CLAUSE_DEPS and c.i not in stop)
+    return out
+
+
+def _arguments(tok: Token, verbal: bool, stop: set[int]) -> list[Token]:
+    deps = VERB_ARG_DEPS if verbal else NOUN_ARG_DEPS
+    args = [c for c in tok.children if c.dep_ in deps and c.i not in stop]
+    if not verbal:
+        args += [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "PROPN"]
+    if tok.dep_ in ("acl", "amod") or (verbal and any(c.dep_ == "aux:pass" for c in tok.children)):
+        args += [tok.head] if tok.dep_ in ("acl", "amod") else [c for c in tok.children if c.dep_ == "nsubj:pass"]
+    return args
+
+
+def _satisfies(trig: _Trigger, tok: Token, ctx: _Context, stop: set[int], sent: int) -> bool:
+    if trig.requires is None:
+        return True
+    words = [w for a in _arguments(tok, trig.verbal, set()) for w in _phrase(a, {tok.i})]
+    if not trig.verbal:
+        words += [c for c in tok.children if c.dep_ == "amod"]
+    if trig.requires == "actor":
+        return any((m := ctx.mention_at(w)) and m.type in ("Person", "Organization") for w in words)
+    cls = ctx.lex.classes[trig.requires]
+    return any(_word_forms(w) & cls for w in words if ctx.in_sentence(w, sent))
+
+
+# --------------------------------------------------------------------------- modality
+def _hypothetical_verb(verb: Token, lex: Lexicon, depth: int = 0) -> bool:
+    """Negated, conditional, subjunctive, purpose or governed by a verb of wish, fear or denial."""
+    kids = list(verb.children)
+    if any(_lemma(c) in NEGATORS and c.dep_ == "advmod" for c in kids):
+        return True
+    if any(c.dep_ in SUBJ_DEPS | {"obj"} and any(_lemma(d) in lex.negative_dets for d in c.children
+                                                 if d.dep_ == "det") for c in kids):
+        return True
+    for t in [verb, *(c for c in kids if c.dep_.startswith("aux"))]:
+        if set(t.morph.get("Mood")) & {"Cnd", "Sub"}:
+            return True
+    if any(c.dep_ == "mark" and _lemma(c) in lex.purpose_markers for c in kids):
+        return True
+    if depth < 3 and verb.dep_ in ("xcomp", "ccomp", "csubj") and verb.head is not verb:
+        head = verb.head
+        if _lemma(head) in lex.desire_verbs:
+            return True
+        return _hypothetical_verb(head, lex, depth + 1) if verb.dep_ == "xcomp" else False
+    if depth < 3 and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        return _hypothetical_verb(verb.head, lex, depth + 1)
+    return False
+
+
+def _discarded_noun(noun: Token, lex: Lexicon) -> bool:
+    """An anaphoric ("cette visite"), negated, hedged or hypothetical nominal trigger."""
+    for c in noun.children:
+        if c.dep_ == "det" and (c.morph.get("PronType") == ["Dem"] or _lemma(c) in lex.negative_dets):
+            return True
+        if c.dep_ == "amod" and _lemma(c) in lex.hedge_adjectives:
+            return True
+    noun = _attachment(noun)
+    head = noun.head
+    if head is not noun and head.pos_ in ("VERB", "AUX") and noun.dep_ in VERB_ARG_DEPS | SUBJ_DEPS:
+        return _hypothetical_verb(head, lex)
+    if head is not noun and head.pos_ == "ADJ" and noun.dep_.startswith("obl"):
+        return _hypothetical_verb(head, lex)
+    return False
+
+
+# --------------------------------------------------------------------------- actors
+def _attachment(noun: Token) -> Token:
+    """The noun phrase a nominal trigger hangs from: "droit" in "son droit de veto"."""
+    if noun.dep_ == "nmod" and noun.head.pos_ == "NOUN" and noun.head is not noun:
+        return noun.head
+    return noun
+
+
+def _subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
+    passive = any(c.dep_ == "aux:pass" for c in verb.children) or verb.dep_ == "acl"
+    if passive:
+        subj = [c for c in verb.children if c.dep_ == "obl:agent"]
+    else:
+        subj = [c for c in verb.children if c.dep_ in SUBJ_DEPS]
+    if subj or depth >= 3:
+        return subj
+    if verb.dep_ in ("conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
+        return _subject_tokens(verb.head, depth + 1)
+    if verb.dep_ == "advcl" and verb.morph.get("VerbForm") in (["Inf"], ["Part"]):
+        return _subject_tokens(verb.head, depth + 1)
+    return []
+
+
+def _mentions_of(tokens: Sequence[Token], ctx: _Context, sent: int, resolve: bool) -> list[Mention]:
+    """Mentions covering the tokens or their conjuncts/appositions; pronouns resolved."""
+    out: list[Mention] = []
+    for tok in tokens:
+        group = [tok, *(c for c in tok.children if c.dep_ in ("conj", "appos", "flat:name", "nmod")
+                        and (c.dep_ != "nmod" or c.pos_ == "PRON"))]
+        for t in group:
+            if not ctx.in_sentence(t, sent):
+                continue
+            m = ctx.mention_at(t)
+            if m is None and resolve and t.pos_ == "PRON" and _lemma(t) in PRONOUNS:
+                m = _resolve_pronoun(t, ctx, sent)
+            if m is not None and m not in out:
+                out.append(m)
+    return out
+
+
+def _resolve_pronoun(tok: Token, ctx: _Context, sent: int) -> Mention | None:
+    """The latest subject mention before ``tok`` in its paragraph, of a type the pronoun allows."""
+    allowed = PRONOUNS[_lemma(tok)]
+    para = ctx.paragraph[sent]
+    best = None
+    for i in range(sent, -1, -1):
+        if ctx.paragraph[i] != para:
+            break
+        for t in ctx.spans[i] or ():
+            if t.idx >= tok.idx:
+                break
+            if t.dep_ in SUBJ_DEPS:
+                m = ctx.mention_at(t)
+                if m is not None and m.type in allowed:
+                    best = m
+        if best is not None:
+            return best
+    return None
+
+
+def _prep(tok: Token) -> str | None:
+    for c in tok.children:
+        if c.dep_ == "case":
+            return _lemma(c)
+    if tok.dep_ == "conj":
+        return _prep(tok.head)
+    return None
+
+
+def _fill_roles(raw: _Raw, trig: _Trigger, ctx: _Context, stop: set[int]) -> None:
+    tok, sent, lex = raw.tokens[0], raw.sentence, ctx.lex
+    agent_toks: list[Token] = []
+    partner_toks: list[Token] = []
+    if trig.verbal:
+        if trig.inverse:  # accueillir: who is welcomed is the agent
+            agent_toks = [c for c in tok.children if c.dep_ == "obj"] or (
+                _subject_tokens(tok.head) if tok.dep_ == "advcl" else [])
+            partner_toks = [c for c in tok.children if c.dep_ in SUBJ_DEPS | {"obl:agent"}]
+        else:
+            agent_toks = _subject_tokens(tok)
+    else:
+        agent_toks = [c for c in tok.children if c.dep_ in SUBJ_DEPS]
+        attach = _attachment(tok)
+        head = attach.head
+        if not agent_toks and head is not attach and head.pos_ in ("VERB", "AUX") \
+                and _lemma(head) in lex.light_verbs and attach.dep_ in VERB_ARG_DEPS:
+            agent_toks = _subject_tokens(head)
+            raw.anchors.add(head.i)
+    raw.agents = _mentions_of(agent_toks, ctx, sent, resolve=True)
+    raw.participants = _mentions_of(partner_toks, ctx, sent, resolve=False)
+
+    seen = {m.start for m in raw.agents + raw.participants}
+    for arg in _arguments(tok, trig.verbal, stop):
+        if arg in agent_toks or arg in partner_toks:
+            continue
+        for w in _phrase(arg, stop | {tok.i}):
+            m = ctx.mention_at(w) if ctx.in_sentence(w, sent) else None
+            if m is None or m.start in seen:
+                continue
+            root = w  # the mention token nearest the trigger in the tree
+            while root.head is not root and ctx.mention_at(root.head) == m:
+                root = root.head
+            seen.add(m.start)
+            _classify(raw, trig, m, root, arg, ctx)
+
+
+def _classify(raw: _Raw, trig: _Trigger, m: Mention, root: Token, arg: Token, ctx: _Context) -> None:
+    prep = _prep(root)
+    if m.type != "Place":
+        if not trig.verbal and prep in ("de", "par") and root.head is raw.tokens[0] and not raw.agents:
+            raw.agents.append(m)  # "la visite de Poutine", "l'invasion par la Russie"
+        else:
+            raw.participants.append(m)
+        return
+    if raw.type not in ctx.lex.locative or prep in PARTNER_PREPS:
+        if prep == "par" and not raw.agents:
+            raw.agents.append(m)
+        else:
+            raw.participants.append(m)
+    elif prep in PLACE_PREPS or (prep is None and arg.dep_ == "obj" and raw.type == "travel") \
+            or (prep == "de" and not trig.verbal and root.head is raw.tokens[0]
+                and raw.type in ("travel", "military-action")):
+        raw.places.append(m)
+
+
+# --------------------------------------------------------------------------- dates
+def _usable(tx: TimeExpr, article: Article) -> bool:
+    if tx.type not in ("DATE", "TIME") or not CALENDAR.match(tx.value or ""):
+        return False
+    if article.is_junk(tx.start, tx.end):
+        return False
+    before = article.text[max(0, tx.start - 8):tx.start].lower()
+    return not fold(tx.text).startswith("depuis") and not before.rstrip().endswith("depuis")
+
+
+def _assign_dates(raws: list[_Raw], ctx: _Context, timexes: Sequence[TimeExpr]) -> None:
+    by_sent: dict[int, list[TimeExpr]] = {}
+    for tx in timexes:
+        if _usable(tx, ctx.article):
+            for i, s in enumerate(ctx.sentences):
+                if s.start <= tx.start < s.end:
+                    by_sent.setdefault(i, []).append(tx)
+                    break
+    sent_date: dict[int, str] = {}
+    for i in sorted({r.sentence for r in raws} | set(by_sent)):
+        events = [r for r in raws if r.sentence == i]
+        txs = by_sent.get(i, [])
+        owner = {id(tx): _owner(tx, events, ctx, i) for tx in txs}
+        for r in events:
+            pos = r.tokens[0].idx
+            owned = [tx for tx in txs if owner[id(tx)] is r]
+            free = [tx for tx in txs if owner[id(tx)] is None]
+            pool = owned or free
+            if pool:
+                best = min(pool, key=lambda tx: (tx.value.startswith("XXXX"), abs(tx.start - pos)))
+                r.date, r.date_source = best.value, "explicit"
+        dated = [r.date for r in events if r.date_source == "explicit"]
+        if dated:
+            sent_date[i] = dated[-1]
+        elif txs:
+            sent_date[i] = max(txs, key=lambda tx: tx.start).value
+    for r in raws:
+        if r.date is not None:
+            continue
+        for j in range(r.sentence - 1, -1, -1):
+            if ctx.paragraph[j] != ctx.paragraph[r.sentence]:
+                break
+            if j in sent_date:
+                r.date, r.date_source = sent_date[j], "context"
+                break
+        else:
+            if ctx.article.published:
+                r.date, r.date_source = ctx.article.published, "article"
+
+
+def _owner(tx: TimeExpr, events: list[_Raw], ctx: _Context, sent: int) -> _Raw | None:
+    span = ctx.doc.char_span(tx.start, tx.end, alignment_mode="expand")
+    if span is None or not events:
+        return None
+    tok = span.root
+    anchors = {i: r for r in events for i in r.anchors}
+    for _ in range(12):
+        if tok.i in anchors:
+            return anchors[tok.i]
+        if tok.head is tok or not ctx.in_sentence(tok.head, sent):
+            return None
+        tok = tok.head
+    return None
+
+
+# --------------------------------------------------------------------------- merging
+def _merge(raws: list[_Raw]) -> list[_Raw]:
+    out: list[_Raw] = []
+    for r in sorted(raws, key=lambda r: (r.sentence, r.tokens[0].i)):
+        place = r.places[0].key if r.places else None
+        for o in out:
+            oplace = o.places[0].key if o.places else None
+            if o.sentence == r.sentence and o.type == r.type and (place is None or oplace is None or place == oplace):
+                if r.verbal and not o.verbal:
+                    o.tokens, o.verbal = r.tokens, True
+                o.agents += [m for m in r.agents if m.key not in {a.key for a in o.agents}]
+                o.participants += [m for m in r.participants if m not in o.participants]
+                o.places = o.places or r.places
+                o.anchors |= r.anchors
+                break
+        else:
+            out.append(r)
+    return out
+
+
+def _to_event(r: _Raw, ctx: _Context, topics: TopicScheme | None) -> Event:
+    s = ctx.sentences[r.sentence]
+    agents = {m.key: m for m in r.agents}
+    actors = [("agent", m.key, m.label) for m in agents.values()]
+    place = r.places[0] if r.places else None
+    for m in r.participants:
+        if m.key not in agents and (place is None or m.key != place.key) \
+                and ("participant", m.key, m.label) not in actors:
+            actors.append(("participant", m.key, m.label))
+    start, end = r.tokens[0].idx, r.tokens[-1].idx + len(r.tokens[-1].text)
+    return Event(
+        start=s.start, end=s.end, text=s.text, type=r.type,
+        trigger=ctx.article.text[start:end], trigger_start=start, trigger_end=end,
+        actors=tuple(actors), place=(place.key, place.label) if place else None,
+        sentence=r.sentence, date=r.date, date_source=r.date_source,
+        topics=topics.tag(s.text) if topics is not None else (),
+    )
+
+
+# --------------------------------------------------------------------------- entry point
+def extract_events(
+    doc: Doc,
+    article: Article,
+    sentences: Sequence[Sentence],
+    mentions: Sequence[Mention],
+    timexes: Sequence[TimeExpr],
+    topics: TopicScheme | None = None,
+    lexicon: Lexicon | None = None,
+) -> Iterator[Event]:
+    """Yield the events of one article, in text order."""
+    lex = lexicon or Lexicon.load()
+    ctx = _Context(doc, article, sentences, mentions, lex)
+    raws: list[_Raw] = []
+    for i, span in enumerate(ctx.spans):
+        if span is None:
+            continue
+        found = [(tok, trig, toks) for tok in span for trig, toks in _match_triggers(tok, lex)]
+        stop = {tok.i for tok, _, _ in found}
+        for tok, trig, toks in found:
+            end = toks[-1].idx + len(toks[-1].text)
+            if article.is_junk(tok.idx, end) or not _satisfies(trig, tok, ctx, stop, i):
+                continue
+            if (_hypothetical_verb(tok, lex) if trig.verbal else _discarded_noun(tok, lex)):
+                continue
+            raw = _Raw(type=trig.type, sentence=i, tokens=toks, anchors={tok.i}, verbal=trig.verbal)
+            _fill_roles(raw, trig, ctx, stop - {tok.i})
+            raws.append(raw)
+    raws = _merge(raws)
+    # a nominal trigger that names no actor, no place and no date says nothing new
+    _assign_dates(raws, ctx, timexes)
+    for r in raws:
+        if not r.verbal and not (r.agents or r.participants or r.places or r.date_source == "explicit"):
+            continue
+        yield _to_event(r, ctx, topics)

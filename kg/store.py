@@ -1,0 +1,391 @@
+"""The on-disk graph store: an Oxigraph (RocksDB) dataset with one named graph per article.
+
+Writes go straight to :class:`pyoxigraph.Store` (one transaction per article); reads go
+through rdflib (:attr:`Store.dataset`, :meth:`Store.query`) so the rest of kg speaks rdflib.
+
+Layout (see ``docs/ontology.md``):
+
+* ``https://kg.example.org/graph/article/{name}`` holds everything extracted from one article,
+  including the descriptions of the entities it mentions, so that dropping or replacing an
+  article never leaves another article's facts without their labels;
+* ``https://kg.example.org/graph/kb`` (optional) holds the curated knowledge base.
+
+Because an entity is described in every article graph that mentions it, the union default
+graph repeats its triples once per article: queries over the union use ``SELECT DISTINCT``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import pyoxigraph as ox
+from oxrdflib import OxigraphStore
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.query import Result
+from rdflib.term import Identifier, Node
+
+from kg.errors import QueryError, StoreError
+from kg.graph import vocabulary as v
+from kg.graph.mapping import Triple, extraction_to_triples, new_graph
+from kg.records import Extraction
+
+__all__ = ["DEFAULT_PATH", "ENV_VAR", "Store", "default_path"]
+
+DEFAULT_PATH = ".kg"
+ENV_VAR = "KG_STORE"
+_REBUILD = "rm -rf {path} && kg build"
+
+
+def default_path() -> Path:
+    """Where the store lives when no path is given: ``$KG_STORE``, else ``.kg`` in the cwd."""
+    return Path(os.environ.get(ENV_VAR) or DEFAULT_PATH)
+
+
+def _ox_term(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+_XSD_STRING = str(v.XSD.string)
+
+
+def _rdflib_term(term: Any) -> Node:
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    if term.datatype.value == _XSD_STRING:
+        return Literal(term.value)  # rdflib tells "x" from "x"^^xsd:string; kg writes the former
+    return Literal(term.value, datatype=URIRef(term.datatype.value))
+
+
+def _plain(term: Any) -> Any:
+    """An xsd:string literal as a plain literal, so results compare equal to ``Literal("x")``."""
+    if isinstance(term, Literal) and term.datatype == v.XSD.string:
+        return Literal(str(term))
+    return term
+
+
+_IRI = re.compile(r"<[^<>\"{}|^`\\\s]*>")
+_CONSTRUCT_TEMPLATE = re.compile(r"\bCONSTRUCT\s*\{", re.IGNORECASE)
+
+
+def _where_brace(sparql: str) -> int:
+    """Position of the ``{`` opening the query's WHERE pattern, skipping comments, strings, IRIs
+    and a CONSTRUCT template; -1 when there is none."""
+    i, depth, skip_group = 0, 0, False
+    n = len(sparql)
+    while i < n:
+        c = sparql[i]
+        if c == "#":
+            i = sparql.find("\n", i)
+            i = n if i < 0 else i + 1
+            continue
+        if c in "'\"":
+            quote = c * 3 if sparql.startswith(c * 3, i) else c
+            j = i + len(quote)
+            while j < n and not sparql.startswith(quote, j):
+                j += 2 if sparql[j] == "\\" else 1
+            i = j + len(quote)
+            continue
+        if c == "<" and (m := _IRI.match(sparql, i)):
+            i = m.end()
+            continue
+        if c == "{":
+            if depth == 0 and not skip_group:
+                template = _CONSTRUCT_TEMPLATE.search(sparql, 0, i + 1)
+                if template is None or template.end() != i + 1:
+                    return i
+                skip_group = True  # CONSTRUCT { template } WHERE { pattern }
+            depth += 1
+        elif c == "}":
+            depth -= 1
+            if depth == 0 and skip_group:
+                skip_group = False
+        i += 1
+    return -1
+
+
+def _with_bindings(sparql: str, bindings: Mapping[str, Identifier]) -> str:
+    """The query with a VALUES block binding ``bindings`` at the start of its WHERE pattern.
+
+    Oxigraph's own substitution only accepts variables of the SELECT projection; a VALUES block
+    joins with the whole pattern, which is what rdflib's ``initBindings`` means.
+    """
+    if not bindings:
+        return sparql
+    at = _where_brace(sparql)
+    if at < 0:
+        raise QueryError("cannot bind parameters: the query has no WHERE clause")
+    names = [name.lstrip("?$") for name in bindings]
+    terms = [t if isinstance(t, Identifier) else Literal(t) for t in bindings.values()]
+    variables = " ".join(f"?{name}" for name in names)
+    values = " ".join(term.n3() for term in terms)
+    return f"{sparql[: at + 1]} VALUES ({variables}) {{ ({values}) }} {sparql[at + 1 :]}"
+
+
+class Store:
+    """A kg graph store opened at a directory (created on first write-mode open).
+
+    Use as a context manager, or call :meth:`close`; the directory is locked while open.
+    """
+
+    def __init__(self, path: str | os.PathLike[str] | None = None, *, read_only: bool = False) -> None:
+        self.path = Path(path) if path is not None else default_path()
+        self.read_only = read_only
+        self._ox: ox.Store | None = self._open_oxigraph()
+        self._rdflib_store = OxigraphStore(store=self._ox)
+        self._dataset: Dataset | None = None
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str] | None = None, *, read_only: bool = False) -> Store:
+        """Open the store at ``path`` (default :func:`default_path`)."""
+        return cls(path, read_only=read_only)
+
+    def _open_oxigraph(self) -> ox.Store:
+        path = self.path
+        if path.exists() and not path.is_dir():
+            raise StoreError(f"store {path} is not a directory")
+        is_store = (path / "CURRENT").exists()
+        if path.is_dir() and not is_store and any(path.iterdir()):
+            raise StoreError(f"{path} is not a kg store (a non-empty directory without a store in it)")
+        if self.read_only and not is_store:
+            raise StoreError(f"no store at {path}: build one with `kg build`")
+        try:
+            if self.read_only:
+                return ox.Store.read_only(str(path))
+            return ox.Store(str(path))
+        except OSError as e:
+            if "lock" in str(e).lower():
+                raise StoreError(f"store {path} is in use by another process") from e
+            raise self._damaged(e) from e
+        except RuntimeError as e:  # RocksDB corruption is reported as RuntimeError
+            raise self._damaged(e) from e
+
+    def _damaged(self, e: Exception) -> StoreError:
+        rebuild = _REBUILD.format(path=self.path)
+        return StoreError(f"store {self.path} is damaged or unreadable ({e}); rebuild it: {rebuild}")
+
+    # --- life cycle -------------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Flush and release the directory lock. The object is unusable afterwards."""
+        if self._ox is None:
+            return
+        if not self.read_only:
+            try:
+                self._ox.flush()
+            except OSError as e:
+                raise self._damaged(e) from e
+        # Drop every reference to the pyoxigraph store: RocksDB releases its lock when it is freed.
+        self._rdflib_store._store = None
+        self._dataset = None
+        self._ox = None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    @property
+    def _inner(self) -> ox.Store:
+        if self._ox is None:
+            raise StoreError(f"store {self.path} is closed")
+        return self._ox
+
+    def _writable(self) -> ox.Store:
+        if self.read_only:
+            raise StoreError(f"store {self.path} is open read-only")
+        return self._inner
+
+    # --- writing ----------------------------------------------------------------------------
+
+    def replace_article(
+        self, x: Extraction, topic_iri: Callable[[str], URIRef] | None = None
+    ) -> int:
+        """Replace the article's named graph by the mapping of ``x``, atomically.
+
+        Returns the number of triples in the new graph.
+        """
+        graph = v.article_graph_iri(x.article.name)
+        return self.replace_graph(graph, extraction_to_triples(x, topic_iri))
+
+    def replace_graph(self, graph: URIRef, triples: Iterable[Triple]) -> int:
+        """Drop the named graph ``graph`` and insert ``triples`` into it, in one transaction.
+
+        Also used for the knowledge-base graph (:data:`kg.graph.vocabulary.KB_GRAPH`).
+        Returns the number of distinct triples written.
+        """
+        store = self._writable()
+        name = ox.NamedNode(str(graph))
+        try:
+            quads = {ox.Quad(_ox_term(s), _ox_term(p), _ox_term(o), name) for s, p, o in triples}
+        except ValueError as e:  # an invalid IRI or language tag
+            raise StoreError(f"cannot write graph <{graph}>: {e}") from e
+        try:
+            if store.contains_named_graph(name):
+                # One SPARQL update = one transaction: readers see the old graph or the new one.
+                body = " .\n".join(f"{q.subject} {q.predicate} {q.object}" for q in quads)
+                store.update(f"DROP SILENT GRAPH {name} ;\nINSERT DATA {{ GRAPH {name} {{\n{body}\n}} }}")
+            else:
+                store.extend(quads)  # transactional too, and faster than parsing an update
+        except OSError as e:
+            raise self._damaged(e) from e
+        return len(quads)
+
+    def remove_article(self, name: str) -> bool:
+        """Drop an article's named graph; False when the store did not hold it."""
+        return self.remove_graph(v.article_graph_iri(name))
+
+    def remove_graph(self, graph: URIRef) -> bool:
+        """Drop a named graph; False when the store did not hold it."""
+        store = self._writable()
+        node = ox.NamedNode(str(graph))
+        if not store.contains_named_graph(node):
+            return False
+        try:
+            store.remove_graph(node)
+        except OSError as e:
+            raise self._damaged(e) from e
+        return True
+
+    # --- reading ----------------------------------------------------------------------------
+
+    def articles(self) -> list[str]:
+        """Names of the articles in the store, sorted."""
+        names = (v.article_name_from_graph(g.value) for g in self._inner.named_graphs())
+        return sorted(n for n in names if n is not None)
+
+    def __contains__(self, name: str) -> bool:
+        return self._inner.contains_named_graph(ox.NamedNode(str(v.article_graph_iri(name))))
+
+    def article_hash(self, name: str) -> str | None:
+        """The sha256 of the article's raw bytes when it was stored, or None if absent."""
+        quads = self._inner.quads_for_pattern(
+            ox.NamedNode(str(v.article_iri(name))),
+            ox.NamedNode(str(v.SDO.sha256)),
+            None,
+            ox.NamedNode(str(v.article_graph_iri(name))),
+        )
+        for quad in quads:
+            return str(quad.object.value)
+        return None
+
+    def article_graph(self, name: str) -> Graph:
+        """An in-memory copy of one article's named graph (empty when absent)."""
+        return self.graph_copy(v.article_graph_iri(name))
+
+    def graph_copy(self, graph: URIRef | None = None) -> Graph:
+        """An in-memory copy of one named graph, or of the union of all graphs when None."""
+        out = new_graph(graph)
+        name = None if graph is None else ox.NamedNode(str(graph))
+        for q in self._inner.quads_for_pattern(None, None, None, name):
+            out.add((_rdflib_term(q.subject), _rdflib_term(q.predicate), _rdflib_term(q.object)))
+        return out
+
+    def quads(self) -> Iterator[tuple[Node, Node, Node, URIRef]]:
+        """Every stored quad as rdflib terms (subject, predicate, object, graph)."""
+        for q in self._inner:
+            graph = q.graph_name
+            yield (
+                _rdflib_term(q.subject),
+                _rdflib_term(q.predicate),
+                _rdflib_term(q.object),
+                URIRef(graph.value) if isinstance(graph, ox.NamedNode) else None,
+            )
+
+    def __len__(self) -> int:
+        """Number of stored quads (a triple repeated in two graphs counts twice)."""
+        return len(self._inner)
+
+    @property
+    def dataset(self) -> Dataset:
+        """The store as an rdflib Dataset whose default graph is the union of all graphs."""
+        if self._dataset is None:
+            self._inner  # noqa: B018 -- raises when closed
+            dataset = Dataset(store=self._rdflib_store, default_union=True)
+            for prefix, namespace in v.PREFIXES.items():
+                dataset.bind(prefix, namespace, override=True)
+            self._dataset = dataset
+        return self._dataset
+
+    def query(self, sparql: str, init_bindings: Mapping[str, Identifier] | None = None) -> Result:
+        """Run SPARQL over the union of all graphs; ``init_bindings`` binds variables to terms.
+
+        kg's prefixes (``kg:``, ``sem:``, ``schema:``, ``nif:``…) are predeclared.
+        """
+        try:
+            result = self.dataset.query(_with_bindings(sparql, init_bindings or {}))
+            if result.type == "SELECT":
+                result.bindings = [{k: _plain(t) for k, t in row.items()} for row in result.bindings]
+            return result
+        except SyntaxError as e:
+            raise QueryError(f"invalid SPARQL: {e}") from e
+        except OSError as e:
+            raise self._damaged(e) from e
+        except RuntimeError as e:  # Oxigraph's evaluation errors
+            raise QueryError(f"SPARQL query failed: {e}") from e
+
+    def _select(self, sparql: str) -> list[tuple[Any, ...]]:
+        prefixes = dict(v.PREFIXES)
+        rows = self._inner.query(sparql, use_default_graph_as_union=True, prefixes=prefixes)
+        return [tuple(None if t is None else t.value for t in row) for row in rows]
+
+    def _count(self, sparql_pattern: str) -> int:
+        ((n,),) = self._select(f"SELECT (COUNT(*) AS ?n) WHERE {{ {sparql_pattern} }}")
+        return int(n)
+
+    def _by_value(self, sparql_pattern: str) -> dict[str, int]:
+        """Counts per ?value of a pattern binding ?x (distinct ?x) and ?value."""
+        rows = self._select(
+            f"SELECT ?value (COUNT(DISTINCT ?x) AS ?n) WHERE {{ {sparql_pattern} }} "
+            "GROUP BY ?value ORDER BY DESC(?n) ?value"
+        )
+        return {str(value): int(n) for value, n in rows}
+
+    def stats(self) -> dict[str, Any]:
+        """What the store holds: quads, articles, entities, mentions, timexes, claims, events."""
+        entity_types = self._by_value(
+            "?x a ?t . VALUES (?t ?value) { (schema:Person 'Person') "
+            "(schema:Organization 'Organization') (schema:Place 'Place') }"
+        )
+        return {
+            "triples": len(self),
+            "articles": len(self.articles()),
+            "entities": self._count(
+                "SELECT DISTINCT ?x WHERE { { ?x a sem:Actor } UNION { ?x a sem:Place } }"
+            ),
+            "entities_by_type": entity_types,
+            "mentions": self._count("?x a kg:Mention"),
+            "timexes": self._count("?x a kg:TimeExpression"),
+            "timexes_by_type": self._by_value("?x a kg:TimeExpression ; kg:timexType ?value"),
+            "claims": self._count("?x a kg:Claim"),
+            "claims_by_stance": self._by_value("?x a kg:Claim ; kg:stance ?value"),
+            "events": self._count("?x a sem:Event"),
+            "events_by_type": self._by_value("?x a sem:Event ; sem:eventType/skos:notation ?value"),
+            "dated_events": self._count(
+                "SELECT DISTINCT ?x WHERE { ?x a sem:Event ; sem:hasTimeStamp ?d }"
+            ),
+        }
