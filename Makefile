@@ -17,7 +17,7 @@ install: $(STAMP)
 run: $(STAMP)
 	$(BIN)/kg build seeds/
 	$(BIN)/kg stats
-	$(BIN)/kg sanctions
+	$(BIN)/kg claims --topic sanctions
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

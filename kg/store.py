@@ -240,8 +240,15 @@ class Store:
         """
         store = self._writable()
         name = ox.NamedNode(str(graph))
+        cache: dict[Node, Any] = {}  # predicates, classes and entities repeat: convert once
+
+        def term(t: Node) -> Any:
+            if (converted := cache.get(t)) is None:
+                converted = cache[t] = _ox_term(t)
+            return converted
+
         try:
-            quads = {ox.Quad(_ox_term(s), _ox_term(p), _ox_term(o), name) for s, p, o in triples}
+            quads = {ox.Quad(term(s), term(p), term(o), name) for s, p, o in triples}
         except ValueError as e:  # an invalid IRI or language tag
             raise StoreError(f"cannot write graph <{graph}>: {e}") from e
         try:

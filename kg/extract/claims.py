@@ -651,7 +651,8 @@ def _finish(c: dict, state: _State, sentences, timexes, topics) -> Claim:
         end += 1
     sent_index = c["sentence"]
     sentence = sentences[sent_index]
-    date, date_source = _date_said(text, sentence, (c0, c1), timexes, state.article.published)
+    lead = (min(p for p in (cue_start, speaker.start, c0) if p is not None), max(p for p in (cue_end, speaker.end, c0) if p is not None))
+    date, date_source = _date_said(lead, (c0, c1), timexes, state.article.published)
     topic_text = text[min(start, sentence.start) : max(end, sentence.end)]
     return Claim(
         start=start,
@@ -679,11 +680,13 @@ def _finish(c: dict, state: _State, sentences, timexes, topics) -> Claim:
     )
 
 
-def _date_said(text, sentence: Sentence, content, timexes, published) -> tuple[str | None, str | None]:
-    """*Date-said rule*: a calendar date in the sentence but outside the content dates
-    the statement ("a déclaré ce vendredi 15 septembre 2023 que …"); else the article's date."""
+def _date_said(lead: tuple[int, int], content, timexes, published) -> tuple[str | None, str | None]:
+    """*Date-said rule*: a calendar date among the speaker and cue words, outside the
+    content, dates the statement ("Park Jin a déclaré ce vendredi 15 septembre 2023 que …");
+    else the statement is dated by the article's publication."""
     for t in timexes:
-        if sentence.start <= t.start and t.end <= sentence.end and not (content[0] <= t.start < content[1]):
-            if t.type in {"DATE", "TIME"} and re.match(r"\d{4}", t.value):
+        inside_lead = lead[0] <= t.start and t.end <= lead[1] + 40
+        if inside_lead and not (content[0] <= t.start < content[1]) and t.type in {"DATE", "TIME"}:
+            if re.match(r"\d{4}", t.value):
                 return t.value, "explicit"
     return (published, "article") if published else (None, None)

@@ -47,7 +47,7 @@ def extract_entities(
     doc: Doc, article: Article, sentences: tuple[Sentence, ...], kb: KnowledgeBase
 ) -> tuple[tuple[Mention, ...], tuple[Entity, ...]]:
     """Resolved mentions and the article's entities (one per key)."""
-    candidates = _non_overlapping(list(_candidates(doc, article, kb)))
+    candidates = _non_overlapping([c for c in _candidates(doc, article, kb) if not article.is_junk(c.start, c.end)])
     text = article.text
     full_names = _full_person_names(candidates, text, kb)
     resolved: list[tuple[_Candidate, str, str, KbEntry | None]] = []

@@ -32,7 +32,11 @@ VERB_ARG_DEPS = {"obj", "iobj", "obl", "obl:arg", "obl:mod", "obl:agent", "nmod"
 NOUN_ARG_DEPS = {"nmod", "obl", "obl:arg", "obl:mod", "dep", "appos"}
 # dependencies that open a new clause: an argument phrase stops there
 CLAUSE_DEPS = {"acl", "acl:relcl", "advcl", "ccomp", "csubj", "parataxis", "xcomp", "nsubj", "nsubj:pass", "punct"}
-PLACE_PREPS = {"a", "en", "dans", "vers", "sur", "chez"}
+PLACE_PREPS = {"a", "en", "dans", "vers", "sur", "chez", "jusque", "jusqu'a"}
+IGNORED_PREPS = {"selon", "malgre", "sans", "comme", "depuis", "hormis", "sauf"}
+CONDITIONAL_ENDINGS = ("ait", "aient", "ais", "ions", "iez")
+IRREGULAR_CONDITIONALS = {"pourr", "ser", "aur", "fer", "enverr", "devr", "voudr", "viendr", "tiendr", "ir", "verr",
+                          "saur", "faudr", "vaudr"}
 PARTNER_PREPS = {"avec", "entre", "contre", "aupres", "par"}
 NEGATORS = {"pas", "jamais", "plus", "guere", "point", "rien", "aucunement", "nullement"}
 PRONOUNS = {"il": {"Person"}, "elle": {"Person", "Place", "Organization"}}
@@ -63,6 +67,7 @@ class Lexicon:
     purpose_markers: frozenset[str]
     negative_dets: frozenset[str]
     hedge_adjectives: frozenset[str]
+    desire_nouns: frozenset[str]
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> Lexicon:
@@ -97,6 +102,7 @@ def _parse_lexicon(path: Path) -> Lexicon:
             purpose_markers=frozenset(_norm(w) for w in modality.get("purpose_markers", [])),
             negative_dets=frozenset(_norm(w) for w in modality.get("negative_dets", [])),
             hedge_adjectives=frozenset(_norm(w) for w in modality.get("hedge_adjectives", [])),
+            desire_nouns=frozenset(_norm(w) for w in modality.get("desire_nouns", [])),
         )
     except (OSError, tomllib.TOMLDecodeError, KeyError, TypeError, AttributeError) as exc:
         raise ResourceError(f"{path}: invalid event trigger lexicon: {exc}") from exc
@@ -260,17 +266,34 @@ def _hypothetical_verb(verb: Token, lex: Lexicon, depth: int = 0) -> bool:
                                                  if d.dep_ == "det") for c in kids):
         return True
     for t in [verb, *(c for c in kids if c.dep_.startswith("aux"))]:
-        if set(t.morph.get("Mood")) & {"Cnd", "Sub"}:
+        if set(t.morph.get("Mood")) & {"Cnd", "Sub"} or _looks_conditional(t):
             return True
-    if any(c.dep_ == "mark" and _lemma(c) in lex.purpose_markers for c in kids):
+    if any(c.dep_ == "mark" and _lemma(c) in lex.purpose_markers | {"si"} for c in kids):
         return True
-    if depth < 3 and verb.dep_ in ("xcomp", "ccomp", "csubj") and verb.head is not verb:
+    if verb.dep_ in ("acl", "amod") and verb.head.i != verb.i:
+        noun = verb.head  # "aucun accord signé", "dans le but d'acquérir"
+        if _lemma(noun) in lex.desire_nouns or any(
+                c.dep_ == "det" and _lemma(c) in lex.negative_dets for c in noun.children):
+            return True
+    if depth < 3 and verb.dep_ in ("xcomp", "ccomp", "csubj") and verb.head.i != verb.i:
         head = verb.head
         if _lemma(head) in lex.desire_verbs:
             return True
         return _hypothetical_verb(head, lex, depth + 1) if verb.dep_ == "xcomp" else False
     if depth < 3 and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         return _hypothetical_verb(verb.head, lex, depth + 1)
+    return False
+
+
+def _looks_conditional(tok: Token) -> bool:
+    """A conditional the tagger took for an imperfect ("menacerait", "pourrait")."""
+    if tok.morph.get("Tense") != ["Imp"]:
+        return False
+    text, lemma = tok.lower_, tok.lemma_.lower()
+    for ending in CONDITIONAL_ENDINGS:
+        if text.endswith("r" + ending):
+            stem = text[: -len(ending)]
+            return stem in (lemma, lemma[:-1]) or stem in IRREGULAR_CONDITIONALS
     return False
 
 
@@ -282,10 +305,12 @@ def _discarded_noun(noun: Token, lex: Lexicon) -> bool:
         if c.dep_ == "amod" and _lemma(c) in lex.hedge_adjectives:
             return True
     noun = _attachment(noun)
+    if noun.head.i != noun.i and _lemma(noun.head) in lex.desire_nouns:
+        return True  # "un danger de réapprovisionnement", "le risque d'invasion"
     head = noun.head
-    if head is not noun and head.pos_ in ("VERB", "AUX") and noun.dep_ in VERB_ARG_DEPS | SUBJ_DEPS:
+    if head.i != noun.i and head.pos_ in ("VERB", "AUX") and noun.dep_ in VERB_ARG_DEPS | SUBJ_DEPS:
         return _hypothetical_verb(head, lex)
-    if head is not noun and head.pos_ == "ADJ" and noun.dep_.startswith("obl"):
+    if head.i != noun.i and head.pos_ == "ADJ" and noun.dep_.startswith("obl"):
         return _hypothetical_verb(head, lex)
     return False
 
@@ -293,7 +318,7 @@ def _discarded_noun(noun: Token, lex: Lexicon) -> bool:
 # --------------------------------------------------------------------------- actors
 def _attachment(noun: Token) -> Token:
     """The noun phrase a nominal trigger hangs from: "droit" in "son droit de veto"."""
-    if noun.dep_ == "nmod" and noun.head.pos_ == "NOUN" and noun.head is not noun:
+    if noun.dep_ == "nmod" and noun.head.pos_ == "NOUN" and noun.head.i != noun.i:
         return noun.head
     return noun
 
@@ -304,6 +329,8 @@ def _subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
         subj = [c for c in verb.children if c.dep_ == "obl:agent"]
     else:
         subj = [c for c in verb.children if c.dep_ in SUBJ_DEPS]
+    if subj and verb.dep_ == "acl:relcl" and all(t.morph.get("PronType") == ["Rel"] for t in subj):
+        return [verb.head]  # "Kim, qui a rencontré Poutine": the antecedent
     if subj or depth >= 3:
         return subj
     if verb.dep_ in ("conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
@@ -323,7 +350,7 @@ def _mentions_of(tokens: Sequence[Token], ctx: _Context, sent: int, resolve: boo
             if not ctx.in_sentence(t, sent):
                 continue
             m = ctx.mention_at(t)
-            if m is None and resolve and t.pos_ == "PRON" and _lemma(t) in PRONOUNS:
+            if m is None and resolve and t.pos_ == "PRON" and t.lower_ in PRONOUNS:
                 m = _resolve_pronoun(t, ctx, sent)
             if m is not None and m not in out:
                 out.append(m)
@@ -332,7 +359,7 @@ def _mentions_of(tokens: Sequence[Token], ctx: _Context, sent: int, resolve: boo
 
 def _resolve_pronoun(tok: Token, ctx: _Context, sent: int) -> Mention | None:
     """The latest subject mention before ``tok`` in its paragraph, of a type the pronoun allows."""
-    allowed = PRONOUNS[_lemma(tok)]
+    allowed = PRONOUNS[tok.lower_]
     para = ctx.paragraph[sent]
     best = None
     for i in range(sent, -1, -1):
@@ -366,7 +393,8 @@ def _fill_roles(raw: _Raw, trig: _Trigger, ctx: _Context, stop: set[int]) -> Non
     if trig.verbal:
         if trig.inverse:  # accueillir: who is welcomed is the agent
             agent_toks = [c for c in tok.children if c.dep_ == "obj"] or (
-                _subject_tokens(tok.head) if tok.dep_ == "advcl" else [])
+                _subject_tokens(tok.head) if tok.dep_ == "advcl" else
+                [tok.head] if tok.dep_ in ("acl", "amod") else [])
             partner_toks = [c for c in tok.children if c.dep_ in SUBJ_DEPS | {"obl:agent"}]
         else:
             agent_toks = _subject_tokens(tok)
@@ -374,7 +402,7 @@ def _fill_roles(raw: _Raw, trig: _Trigger, ctx: _Context, stop: set[int]) -> Non
         agent_toks = [c for c in tok.children if c.dep_ in SUBJ_DEPS]
         attach = _attachment(tok)
         head = attach.head
-        if not agent_toks and head is not attach and head.pos_ in ("VERB", "AUX") \
+        if not agent_toks and head.i != attach.i and head.pos_ in ("VERB", "AUX") \
                 and _lemma(head) in lex.light_verbs and attach.dep_ in VERB_ARG_DEPS:
             agent_toks = _subject_tokens(head)
             raw.anchors.add(head.i)
@@ -383,14 +411,14 @@ def _fill_roles(raw: _Raw, trig: _Trigger, ctx: _Context, stop: set[int]) -> Non
 
     seen = {m.start for m in raw.agents + raw.participants}
     for arg in _arguments(tok, trig.verbal, stop):
-        if arg in agent_toks or arg in partner_toks:
+        if arg.i in {t.i for t in agent_toks + partner_toks}:
             continue
         for w in _phrase(arg, stop | {tok.i}):
             m = ctx.mention_at(w) if ctx.in_sentence(w, sent) else None
             if m is None or m.start in seen:
                 continue
             root = w  # the mention token nearest the trigger in the tree
-            while root.head is not root and ctx.mention_at(root.head) == m:
+            while root.head.i != root.i and ctx.mention_at(root.head) == m:
                 root = root.head
             seen.add(m.start)
             _classify(raw, trig, m, root, arg, ctx)
@@ -398,8 +426,10 @@ def _fill_roles(raw: _Raw, trig: _Trigger, ctx: _Context, stop: set[int]) -> Non
 
 def _classify(raw: _Raw, trig: _Trigger, m: Mention, root: Token, arg: Token, ctx: _Context) -> None:
     prep = _prep(root)
+    if prep in IGNORED_PREPS:
+        return
     if m.type != "Place":
-        if not trig.verbal and prep in ("de", "par") and root.head is raw.tokens[0] and not raw.agents:
+        if not trig.verbal and prep in ("de", "par") and root.head.i == raw.tokens[0].i and not raw.agents:
             raw.agents.append(m)  # "la visite de Poutine", "l'invasion par la Russie"
         else:
             raw.participants.append(m)
@@ -410,59 +440,58 @@ def _classify(raw: _Raw, trig: _Trigger, m: Mention, root: Token, arg: Token, ct
         else:
             raw.participants.append(m)
     elif prep in PLACE_PREPS or (prep is None and arg.dep_ == "obj" and raw.type == "travel") \
-            or (prep == "de" and not trig.verbal and root.head is raw.tokens[0]
+            or (prep == "de" and not trig.verbal and root.head.i == raw.tokens[0].i
                 and raw.type in ("travel", "military-action")):
         raw.places.append(m)
 
 
 # --------------------------------------------------------------------------- dates
-def _usable(tx: TimeExpr, article: Article) -> bool:
+def _usable(tx: TimeExpr, article: Article, sentence: Sentence) -> bool:
+    """A calendar DATE/TIME that can date an event of its sentence.
+
+    "depuis 2000" after "première visite" is the previous time, not this event's date.
+    """
     if tx.type not in ("DATE", "TIME") or not CALENDAR.match(tx.value or ""):
         return False
     if article.is_junk(tx.start, tx.end):
         return False
-    before = article.text[max(0, tx.start - 8):tx.start].lower()
-    return not fold(tx.text).startswith("depuis") and not before.rstrip().endswith("depuis")
+    before = fold(article.text[max(sentence.start, tx.start - 12):tx.start]).rstrip()
+    if fold(tx.text).startswith("depuis") or before.endswith("depuis"):
+        return "premi" not in fold(article.text[sentence.start:tx.start])
+    return True
 
 
 def _assign_dates(raws: list[_Raw], ctx: _Context, timexes: Sequence[TimeExpr]) -> None:
     by_sent: dict[int, list[TimeExpr]] = {}
     for tx in timexes:
-        if _usable(tx, ctx.article):
-            for i, s in enumerate(ctx.sentences):
-                if s.start <= tx.start < s.end:
+        for i, s in enumerate(ctx.sentences):
+            if s.start <= tx.start < s.end:
+                if _usable(tx, ctx.article, s):
                     by_sent.setdefault(i, []).append(tx)
-                    break
-    sent_date: dict[int, str] = {}
-    for i in sorted({r.sentence for r in raws} | set(by_sent)):
-        events = [r for r in raws if r.sentence == i]
-        txs = by_sent.get(i, [])
-        owner = {id(tx): _owner(tx, events, ctx, i) for tx in txs}
-        for r in events:
-            pos = r.tokens[0].idx
-            owned = [tx for tx in txs if owner[id(tx)] is r]
-            free = [tx for tx in txs if owner[id(tx)] is None]
-            pool = owned or free
-            if pool:
-                best = min(pool, key=lambda tx: (tx.value.startswith("XXXX"), abs(tx.start - pos)))
-                r.date, r.date_source = best.value, "explicit"
-        dated = [r.date for r in events if r.date_source == "explicit"]
-        if dated:
-            sent_date[i] = dated[-1]
-        elif txs:
-            sent_date[i] = max(txs, key=lambda tx: tx.start).value
+                break
+    for r in raws:
+        txs = by_sent.get(r.sentence, [])
+        others = [o for o in raws if o.sentence == r.sentence]
+        pos = r.tokens[0].idx
+        owned = [tx for tx in txs if _owner(tx, others, ctx, r.sentence) is r]
+        free = [tx for tx in txs if _owner(tx, others, ctx, r.sentence) is None]
+        if owned or free:
+            best = min(owned or free, key=lambda tx: (tx.value.startswith("XXXX"), abs(tx.start - pos)))
+            r.date, r.date_source = best.value, "explicit"
+    # context: the last explicit event date earlier in the paragraph, else a date in the sentence just before
     for r in raws:
         if r.date is not None:
             continue
-        for j in range(r.sentence - 1, -1, -1):
-            if ctx.paragraph[j] != ctx.paragraph[r.sentence]:
-                break
-            if j in sent_date:
-                r.date, r.date_source = sent_date[j], "context"
-                break
-        else:
-            if ctx.article.published:
-                r.date, r.date_source = ctx.article.published, "article"
+        para = ctx.paragraph[r.sentence]
+        earlier = [o for o in raws if o.date_source == "explicit" and o.sentence < r.sentence
+                   and ctx.paragraph[o.sentence] == para]
+        prev = r.sentence - 1
+        if earlier:
+            r.date, r.date_source = earlier[-1].date, "context"
+        elif prev >= 0 and ctx.paragraph[prev] == para and by_sent.get(prev):
+            r.date, r.date_source = by_sent[prev][-1].value, "context"
+        elif ctx.article.published:
+            r.date, r.date_source = ctx.article.published, "article"
 
 
 def _owner(tx: TimeExpr, events: list[_Raw], ctx: _Context, sent: int) -> _Raw | None:
@@ -474,7 +503,7 @@ def _owner(tx: TimeExpr, events: list[_Raw], ctx: _Context, sent: int) -> _Raw |
     for _ in range(12):
         if tok.i in anchors:
             return anchors[tok.i]
-        if tok.head is tok or not ctx.in_sentence(tok.head, sent):
+        if tok.head.i == tok.i or not ctx.in_sentence(tok.head, sent):
             return None
         tok = tok.head
     return None

@@ -254,6 +254,14 @@ class _Context:
             self.sents = _regex_sentences(text)
             self.tok_starts = []
         self.sent_starts = [s for s, _ in self.sents]
+        self._regex_sents: list[tuple[int, int]] | None = None
+
+    def regex_sentence(self, pos: int) -> tuple[int, int]:
+        if self._regex_sents is None:
+            self._regex_sents = _regex_sentences(self.text)
+        starts = [s for s, _ in self._regex_sents]
+        i = bisect.bisect_right(starts, pos) - 1
+        return self._regex_sents[i] if i >= 0 else (0, len(self.text))
 
     def sentence(self, pos: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.sent_starts, pos) - 1
@@ -269,8 +277,8 @@ class _Context:
         before = self.text[max(0, start - 30):start].lower()
         if re.search(r"\bdepuis\s*$", before):
             return PAST
-        if re.search(r"\b(?:d['’]ici|jusqu['’](?:à|au)|à\s+partir\s+d[eu]?)\s*$", before):
-            pass  # boundaries of a period: read the verb, as for any other expression
+        if re.search(r"(?:\bd['’]ici|\bjusqu['’](?:à|au|en)?)\s*(?:le\s+|la\s+)?$", before):
+            return None  # a deadline counts from the time of speaking: the nearest date
         if self.doc is not None:
             return _doc_tense(self, start, end)
         return _regex_tense(self.text, self.sentence(start), start, end)
@@ -311,14 +319,18 @@ _NOT_IMPF = frozenset("fait lait trait souhait parfait portrait extrait attrait 
 
 def _regex_tense(text: str, sent: tuple[int, int], start: int, end: int) -> str | None:
     s, e = sent
+    lowered = text.lower()  # headlines are often in capitals
     found: list[tuple[int, str]] = []
     for rx, label in ((_PAST_RX, PAST), (_ALLER_RX, FUTURE), (_FUT_RX, FUTURE),
                       (_COND_RX, FUTURE), (_IMPF_RX, PAST)):
-        for m in rx.finditer(text, s, e):
+        for m in rx.finditer(lowered, s, e):
             if start <= m.start() < end:
                 continue
-            w = m.group(0).lower()
-            if label == FUTURE and rx is _FUT_RX and (w in _NOT_FUTURE or m.group(0)[0].isupper()):
+            w = m.group(0)
+            orig = text[m.start():m.end()]
+            if orig[:1].isupper() and not orig.isupper() and m.start() > s:
+                continue  # a capitalised word inside a sentence is a name
+            if label == FUTURE and rx is _FUT_RX and w in _NOT_FUTURE:
                 continue
             if rx is _IMPF_RX and w in _NOT_IMPF:
                 continue
@@ -333,11 +345,17 @@ _FUTURE_HEADS = frozenset("aller devoir compter prévoir espérer vouloir souhai
                           "projeter pouvoir".split())
 
 
-def _verb_tense(v: Token) -> str | None:
+def _verb_tense(v: Token, finite_only: bool = False) -> str | None:
     """Tense of a verb with its auxiliaries (UD morphology from spaCy)."""
     morph = v.morph
     if v.pos_ not in ("VERB", "AUX"):
         return None
+    if finite_only:  # a copula: its own tense only
+        if "Fut" in morph.get("Tense") or "Cnd" in morph.get("Mood"):
+            return FUTURE
+        if "Imp" in morph.get("Tense") or "Past" in morph.get("Tense"):
+            return PAST
+        return PRESENT if "Pres" in morph.get("Tense") else None
     auxes = [c for c in v.children if c.dep_ in ("aux", "aux:tense", "aux:pass")]
     for a in auxes:
         if "Fut" in a.morph.get("Tense") or "Cnd" in a.morph.get("Mood"):
@@ -372,32 +390,51 @@ def _verb_tense(v: Token) -> str | None:
     return None
 
 
+_SCHEDULE_VERBS = frozenset("prévoir programmer planifier fixer convoquer reporter repousser "
+                            "annoncer attendre".split())
+_AUX_DEPS = ("aux", "aux:tense", "aux:pass", "cop")
+
+
 def _doc_tense(ctx: _Context, start: int, end: int) -> str | None:
     doc = ctx.doc
     assert doc is not None
     i = max(0, bisect.bisect_right(ctx.tok_starts, start) - 1)
     tok = doc[i]
     sent = tok.sent
-    # climb the dependency tree to the governing verb
+    # climb the dependency tree to the governing verb (or copula of a predicate)
     t, steps = tok, 0
     while steps < 8:
-        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "aux:tense", "aux:pass", "cop"):
-            tense = _verb_tense(t)
-            if tense:
-                return tense
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in _AUX_DEPS:
+            has_aux = any(c.dep_ in ("aux", "aux:tense", "aux:pass") for c in t.children)
+            if "Part" in t.morph.get("VerbForm") and not has_aux and t.dep_ in ("acl", "amod"):
+                # a participle used as an adjective has no tense of its own, except that
+                # "prévu le 15 septembre" (scheduled) points to the future
+                if t.lemma_ in _SCHEDULE_VERBS:
+                    return FUTURE
+            else:
+                tense = _verb_tense(t)
+                if tense:
+                    return tense
+        elif t.pos_ in ("ADJ", "NOUN", "PROPN"):
+            cops = [c for c in t.children if c.dep_ == "cop"]
+            if cops:
+                tense = _verb_tense(cops[0], finite_only=True)
+                if tense:
+                    return tense
         if t.head.i == t.i:
             break
         t, steps = t.head, steps + 1
     # nominal clause: the nearest finite or participle verb in the sentence
     verbs = [w for w in sent if w.pos_ in ("VERB", "AUX")
-             and w.dep_ not in ("aux", "aux:tense", "aux:pass", "cop")
+             and w.dep_ not in ("aux", "aux:tense", "aux:pass", "acl", "amod")
              and not (start <= w.idx < end)]
     verbs.sort(key=lambda w: abs(w.i - i))
     for v in verbs[:3]:
-        tense = _verb_tense(v)
+        tense = _verb_tense(v, finite_only=v.dep_ == "cop")
         if tense:
             return tense
-    return None
+    # a sentence without a verb (a headline split off by the parser): read the words
+    return _regex_tense(ctx.text, ctx.regex_sentence(start), start, end)
 
 
 # --------------------------------------------------------------------------- rules
@@ -593,24 +630,31 @@ def _century(ctx: _Context, m: re.Match[str]) -> _Cand | None:
     return _Cand(m.start(), m.end(), "DATE", f"{n - 1:02d}", "century")
 
 
-@_rule("season", rf"{_B}(?:(?P<det>l['’]|cet|ce|en|d['’])\s*)?(?P<s>printemps|été|ete|automne|hiver)"
+_SEASON_PAIR = r"(?:printemps|été|eté|ete|automne|hiver)\s+(?:comme|et|ou)\s+(?:printemps|été|automne|hiver)"
+
+
+@_rule("season", rf"{_B}(?:(?P<det>l['’]|cet|ce|en)\s*)?(?P<s>printemps|été|eté|ete|automne|hiver)"
        rf"(?:\s+(?P<y>{YEAR4}))?(?:\s+(?P<rel>dernier|prochain|passé))?{_E}", priority=2)
 def _season(ctx: _Context, m: re.Match[str]) -> _Cand | None:
+    """A season needs a determiner ("l'été", "cet hiver", "en automne"): bare "été" is the
+    past participle of "être", and "Jeux d'hiver" classifies rather than dates. The idiom
+    "été comme hiver" names both seasons."""
     s = m["s"].lower()
     det = (m["det"] or "").lower().replace("’", "'")
-    if s in ("été", "ete") and not det and not re.match(r"\s+(?:comme|et|ou)\s+(?:hiver|automne|printemps)\b",
-                                                         ctx.text[m.end():], re.I):
-        return None  # "été" is a past participle unless a determiner makes it the season
-    if s == "ete" and not det:
+    in_pair = bool(re.match(rf"{_SEASON_PAIR}\b", ctx.text[m.start("s"):], re.I)
+                   or re.search(rf"{_SEASON_PAIR}$", ctx.text[max(0, m.start() - 30):m.end()], re.I))
+    if not det and not in_pair:
         return None
-    code, first = SEASONS[s]
-    start = m.start("s") if det in ("en", "d'") else m.start()
+    if re.match(r"\s+(?:de|du|des|d['’])\s*(?!\d)[\w«]", ctx.text[m.end():]) and not m["y"]:
+        return None  # "le Printemps de Bourges", "le printemps de l'environnement": an event
+    code, first = SEASONS[s.replace("eté", "été")]
+    start = m.start("s") if det == "en" else m.start()
     if m["y"]:
         return _Cand(start, m.end(), "DATE", f"{m['y']}-{code}", "season")
     if ctx.dct is None:
         return _Cand(start, m.end(), "DATE", f"XXXX-{code}", "season")
     sign = _rel_sign(m["rel"])
-    if not sign and det in ("en", "d'", "") and ctx.tense(m.start(), m.end()) in (PRESENT, None):
+    if not sign and det in ("en", "") and ctx.tense(m.start(), m.end()) in (PRESENT, None):
         return _Cand(start, m.end(), "DATE", f"XXXX-{code}", "season")  # generic: "en été"
     tense = PAST if sign < 0 else FUTURE if sign > 0 else ctx.tense(m.start(), m.end())
     if det in ("cet", "ce") and not sign:
@@ -666,6 +710,8 @@ def _weekday_rule(ctx: _Context, m: re.Match[str]) -> _Cand | None:
     if re.search(r"aujourd['’]hui\s*,?\s*$", before, re.I):
         return None  # part of "aujourd'hui vendredi"
     tense = PAST if sign < 0 else FUTURE if sign > 0 else ctx.tense(m.start(), m.end())
+    if tense == PRESENT:
+        tense = FUTURE  # news tell past days in the passé composé: a present is a schedule
     d = _weekday(ctx.dct, wd, tense, strict=bool(sign))
     return _Cand(m.start(), m.end(), typ, d.isoformat() + suffix, "weekday", True)
 
@@ -879,8 +925,9 @@ def _duration(ctx: _Context, m: re.Match[str]) -> _Cand | None:
     if n is None and not any(nt.startswith(v) for v in VAGUE_QUANTIFIERS) and "des" not in nt[:3]:
         if not re.match(COLL, nt, re.I):
             return None
-    if unit in ("an", "ans") and _is_age(ctx, m.start(), before, after):
-        return None
+    if unit in ("an", "ans") and (_is_age(ctx, m.start(), before, after) or (
+            m["mod"] and re.search(r"\bles\s*$", before, re.I))):
+        return None  # an age, or an age group ("les moins de 17 ans")
     if UNITS[unit][1] and unit.startswith("heure") and re.search(
             r"(?:\bà|\bvers|\bdès|jusqu['’]à|\bavant|\baprès|\bde)\s*$", before, re.I) and \
             n is not None and n <= 24 and not m["mod"]:
@@ -889,6 +936,10 @@ def _duration(ctx: _Context, m: re.Match[str]) -> _Cand | None:
         return None
     if nt.startswith("des") and unit in ("années",) and re.match(r"\s+\d", after):
         return None
+    if nt.startswith("des") and re.search(
+            r"\b(?:dehors|cours|lors|près|auprès|partir|fin|début|long|travers|issue|moitié|"
+            r"plupart|nombre|delà|mesure|respect|horaires?)\s*$", before, re.I):
+        return None  # "en dehors des heures": "des" is "de les", not a vague quantity
     if m["half"] and n is not None:
         n += 0.5
     if n is not None and n > 10000:
@@ -899,21 +950,54 @@ def _duration(ctx: _Context, m: re.Match[str]) -> _Cand | None:
     return _Cand(m.start(), m.end(), "DURATION", value, "duration")
 
 
+_DURATION_GOVERNORS = frozenset(
+    "période durée peine peines délai délais espace intervalle terme bout plus moins près "
+    "pendant durant mandat contrat bail absence cycle programme plan trêve moratoire "
+    "prison réclusion emprisonnement détention sursis suspension interdiction retard "
+    "avance total totalisé âge".split())
+
+
 def _is_age(ctx: _Context, start: int, before: str, after: str) -> bool:
-    """ "Jean, 87 ans, …", "âgée de 17 ans", "une fillette de 6 ans", "il a 24 ans", "(34 ans)"."""
+    """ "N ans" naming an age rather than a duration, by the general French patterns:
+    an apposition ("Jean, 87 ans, …", "(34 ans)"), "âgé de N ans", "avoir N ans",
+    "les moins de 17 ans", "à 24 ans, il …", and "un électricien de 37 ans" — a noun
+    followed by "de N ans" that ends the noun phrase, unless the noun measures time
+    ("une peine de 10 ans")."""
     b = before.lower()
-    if re.search(r"(?:âgée?s?|agée?s?)\s+d['’e]\s*(?:plus\s+de\s+|moins\s+de\s+)?$", b):
+    if re.search(r"(?:âgée?s?|agée?s?)\s+d['’e]\s*(?:plus\s+de\s+|moins\s+de\s+|près\s+de\s+)?$", b):
         return True
-    if re.search(r"[,(]\s*$", b) and re.match(r"\s*[,).;]", after):
+    if re.search(r"[,(]\s*(?:environ\s+)?$", b) and re.match(r"\s*[,).;]", after):
+        return True
+    if re.search(r"\bles\s+(?:moins|plus)\s+de\s*$", b):
         return True
     if re.search(r"\b(?:a|ont|avait|avaient|aura|aurait|avoir|ayant|fête|fêtait|fêtera)\s+"
-                 r"(?:eu\s+|déjà\s+|bientôt\s+|seulement\s+|tout\s+juste\s+)?$", b):
+                 r"(?:eu\s+|déjà\s+|bientôt\s+|seulement\s+|tout\s+juste\s+|à\s+peine\s+)?$", b):
         return not re.match(r"\s+(?:de|d['’])\s", after)
-    if re.search(r"\b(?:" + "|".join(PERSON_NOUNS) + r")\s+(?:\w+\s+)?d['’e]\s*$", b):
+    if re.search(r"(?:^|[.!?]\s+|\n\s*)à\s*$", b) and re.match(r"\s*,", after):
         return True
-    if re.search(r"(?:^|[.!?]\s+)à\s*$", b) and re.match(r"\s*,", after):
+    if re.search(r"\b(?:" + "|".join(PERSON_NOUNS) + r")\b[^.,;]{0,30}\bd['’e]\s*(?:\d+\s+à\s+)?$", b):
         return True
+    noun = re.search(r"(\w+)\s+(?:\w+\s+)?d['’e]\s*(?:\d+\s+à\s+)?$", b)
+    if noun and not re.match(r"\s+(?:de|d['’])\s", after) and re.match(r"\s*(?:[,.;:)]|$|\w+(?:e|é|a|i|u)\b)", after):
+        w = noun.group(1)
+        if w not in _DURATION_GOVERNORS and not w.isdigit() and w not in ("ans", "années"):
+            prev_tok = _token_before(ctx, start)
+            if prev_tok is None or prev_tok in ("NOUN", "PROPN", "ADJ"):
+                return True
     return False
+
+
+def _token_before(ctx: _Context, start: int) -> str | None:
+    """POS of the word before "de" preceding ``start`` (None without a Doc)."""
+    if ctx.doc is None:
+        return None
+    i = bisect.bisect_right(ctx.tok_starts, start) - 1
+    j = i - 1
+    while j >= 0 and ctx.doc[j].lower_ in ("de", "d'", "d’"):
+        j -= 1
+    while j >= 0 and ctx.doc[j].pos_ == "ADJ" and j > 0 and ctx.doc[j - 1].pos_ == "NOUN":
+        j -= 1
+    return ctx.doc[j].pos_ if j >= 0 else None
 
 
 @_rule("last_units", rf"{_B}(?P<det>les|ces)\s+(?:(?P<n>{NUM})\s+)?(?P<rel>derni(?:er|ère)s|prochaine?s)"

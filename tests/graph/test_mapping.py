@@ -274,3 +274,17 @@ def test_odd_keys_and_urls_give_valid_iris():
         for term in triple:
             if isinstance(term, URIRef):
                 ox.NamedNode(str(term))  # raises on an invalid IRI
+
+
+def test_the_example_in_docs_ontology_is_what_the_mapping_writes():
+    import re
+    from pathlib import Path
+
+    from rdflib import Graph
+
+    doc = (Path(__file__).parents[2] / "docs" / "ontology.md").read_text(encoding="utf-8")
+    (turtle,) = re.findall(r"```turtle\n(.*?)```", doc, flags=re.DOTALL)
+    example = Graph().parse(data=turtle, format="turtle")
+    written = extraction_to_graph(sample_extraction())
+    assert len(example) > 50
+    assert set(example) - set(written) == set()

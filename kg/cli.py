@@ -1,0 +1,189 @@
+"""The `kg` command line: thin commands over the library; errors become one-line messages."""
+
+from __future__ import annotations
+
+import json
+import sys
+from functools import wraps
+from pathlib import Path
+
+import click
+
+from kg.errors import KgError
+
+store_option = click.option(
+    "--store",
+    "store_path",
+    type=click.Path(file_okay=False, path_type=Path),
+    envvar="KG_STORE",
+    default=None,
+    help="Graph store directory (default .kg/, or $KG_STORE).",
+)
+kb_option = click.option(
+    "--kb", "kb_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+    help="Extra knowledge-base TOML file(s) extending the shipped actors (repeatable).",
+)
+
+
+def _published(ctx, param, value):
+    from datetime import date
+
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not an ISO date (YYYY-MM-DD)") from None
+
+
+published_option = click.option(
+    "--published", callback=_published, metavar="DATE",
+    help="Publication date (YYYY-MM-DD) for every input, overriding sidecars.",
+)
+
+
+def reports_errors(f):
+    """Turn kg's errors into `Error: …` and exit code 1 (only the CLI does this)."""
+
+    @wraps(f)
+    def wrapper(*args, **kwargs):
+        try:
+            return f(*args, **kwargs)
+        except KgError as e:
+            raise click.ClickException(str(e)) from e
+
+    return wrapper
+
+
+@click.group()
+@click.version_option(package_name="kg")
+def cli():
+    """kg: an event-timeline knowledge graph for French news.
+
+    Build a dated, sourced RDF graph of events, actors, places and claims from
+    article files, then query, validate and export it.
+    """
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@store_option
+@kb_option
+@published_option
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64), help="Extraction processes.")
+@click.option("--force", is_flag=True, help="Re-extract articles even when unchanged.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
+@reports_errors
+def build(paths, store_path, kb_files, published, workers, force, quiet):
+    """Extract articles (files or folders; default seeds/) into the graph store.
+
+    Unchanged files are skipped by content hash; changed ones replace their named
+    graph. Unreadable files are reported one per line and the exit code is 1.
+    """
+    from kg.build import build as run_build
+    from kg.pipeline import Pipeline
+    from kg.store import Store
+
+    def warn(message: str) -> None:
+        click.echo(f"warning: {message}", err=True)
+
+    with Store.open(store_path) as store:
+        report = run_build(
+            paths or [Path("seeds")], store, Pipeline(kb_files), workers=workers, published=published,
+            force=force, progress=not quiet and sys.stderr.isatty(), warn=warn,
+        )
+    if not quiet:
+        click.echo(report.summary(), err=True)
+    if not report.ok:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "json"]), default="jsonl", show_default=True)
+@click.option("--kind", "kinds", multiple=True, type=click.Choice(["article", "entity", "timex", "claim", "event"]),
+              help="Only these record kinds (repeatable).")
+@kb_option
+@published_option
+@reports_errors
+def extract(files, fmt, kinds, kb_files, published):
+    """Print extracted records of FILES without touching the store.
+
+    One JSON object per line with file, kind, start, end, text and kind-specific
+    fields (see docs/extract-schema.md). Sidecar .meta.json files are honoured.
+    """
+    from kg.build import BuildReport, read_inputs
+    from kg.pipeline import Pipeline
+    from kg.serialize import article_record, records
+
+    report = BuildReport()
+    articles = read_inputs(files, published, report, lambda m: click.echo(f"warning: {m}", err=True))
+    out = []
+    for x in Pipeline(kb_files).extract_many(articles):
+        for rec in [article_record(x), *records(x)]:
+            if not kinds or rec["kind"] in kinds:
+                if fmt == "jsonl":
+                    click.echo(json.dumps(rec, ensure_ascii=False))
+                else:
+                    out.append(rec)
+    if fmt == "json":
+        click.echo(json.dumps(out, ensure_ascii=False, indent=2))
+    if not report.ok:
+        sys.exit(1)
+
+
+@cli.command()
+@store_option
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+@reports_errors
+def stats(store_path, as_json):
+    """Counts of what the graph store holds (articles, entities, dates, claims, events)."""
+    from kg.store import Store
+
+    with Store.open(store_path, read_only=True) as store:
+        figures = store.stats()
+    if as_json:
+        click.echo(json.dumps(figures, ensure_ascii=False, indent=2))
+        return
+    for name, value in figures.items():
+        if isinstance(value, dict):
+            inner = ", ".join(f"{k} {v}" for k, v in sorted(value.items()))
+            click.echo(f"{name:>18}: {inner}")
+        else:
+            click.echo(f"{name:>18}: {value}")
+
+
+@cli.command()
+@store_option
+@click.option("--shapes", type=click.Path(exists=True, dir_okay=False), help="SHACL shapes file (default: shipped).")
+@reports_errors
+def validate(store_path, shapes):
+    """Check the whole graph against kg's SHACL shapes (pyshacl); exit 1 on violations."""
+    from kg.store import Store
+    from kg.validate import validate as run_validate
+
+    with Store.open(store_path, read_only=True) as store:
+        conforms, report = run_validate(store, shapes)
+    click.echo(report)
+    if not conforms:
+        sys.exit(1)
+
+
+@cli.command()
+@store_option
+@click.option("--topic", help='Topic, e.g. "sanctions" (labels, plurals and narrower topics match).')
+@click.option("--speaker", help='Speaker, e.g. "Poutine" (any known name or alias).')
+@reports_errors
+def claims(store_path, topic, speaker):
+    """Who said what (about a topic, by a speaker), with date and source."""
+    from kg.report import who_said_what
+    from kg.store import Store
+
+    with Store.open(store_path, read_only=True) as store:
+        rows = who_said_what(store, topic=topic, speaker=speaker)
+    if not rows:
+        click.echo("No claims found.")
+    for row in rows:
+        role = f", {row['role']}" if row.get("role") else ""
+        click.echo(f"{row['date'] or '????'}  {row['speaker']}{role} [{row['stance']}, {row['mode']}] ({row['source']})")
+        click.echo(f"    « {row['quote']} »")

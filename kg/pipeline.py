@@ -1,0 +1,141 @@
+"""From articles to extractions: the path of one article through kg.
+
+``Pipeline.extract(article)`` parses the text once with the French spaCy pipeline and
+runs the extractors in order — sentences, entities, temporal expressions, claims,
+events — each on the same ``Doc``. ``Pipeline.extract_many`` batches parsing with
+``nlp.pipe`` (or spreads it over processes with ``workers``). :class:`EntityRegistry`
+then merges entities that are not in the knowledge base across articles.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from kg.extract.claims import extract_claims
+from kg.extract.entities import extract_entities
+from kg.extract.events import extract_events
+from kg.extract.temporal import extract_timexes
+from kg.extract.topics import TopicScheme
+from kg.kb import FUZZY_THRESHOLD, KnowledgeBase, default_kb, normalise
+from kg.nlp import load, split_sentences
+from kg.records import Article, Entity, Extraction, Sentence
+
+BATCH_SIZE = 32
+
+
+class Pipeline:
+    """The French NLP pipeline plus kg's extractors, loaded once."""
+
+    def __init__(self, kb_files: Iterable[str] = (), topics_file: str | None = None):
+        self.kb_files = tuple(str(f) for f in kb_files)
+        self.topics_file = topics_file
+        self.nlp = load()
+        self.kb: KnowledgeBase = default_kb(self.kb_files)
+        self.topics = TopicScheme.load(topics_file)
+
+    def extract(self, article: Article) -> Extraction:
+        return self._extract(self.nlp(article.text), article)
+
+    def extract_many(self, articles: Iterable[Article], workers: int = 1) -> Iterator[Extraction]:
+        """Extractions in input order; ``workers > 1`` uses that many processes."""
+        if workers > 1:
+            with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(self.kb_files, self.topics_file)) as pool:
+                yield from pool.map(_extract_in_worker, articles, chunksize=4)
+            return
+        pairs = ((a.text, a) for a in articles)
+        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=BATCH_SIZE):
+            yield self._extract(doc, article)
+
+    def _extract(self, doc, article: Article) -> Extraction:
+        text = article.text
+        sentences = tuple(Sentence(s, e, text[s:e]) for s, e in split_sentences(text))
+        mentions, entities = extract_entities(doc, article, sentences, self.kb)
+        timexes = tuple(extract_timexes(text, article.published, doc=doc, junk=article.junk))
+        claims = tuple(extract_claims(doc, article, sentences, mentions, timexes, self.topics))
+        events = tuple(extract_events(doc, article, sentences, mentions, timexes, self.topics))
+        return Extraction(article, sentences, mentions, entities, timexes, claims, events)
+
+
+_worker: Pipeline | None = None
+
+
+def _init_worker(kb_files: tuple[str, ...], topics_file: str | None) -> None:
+    global _worker
+    _worker = Pipeline(kb_files, topics_file)
+
+
+def _extract_in_worker(article: Article) -> Extraction:
+    assert _worker is not None
+    return _worker.extract(article)
+
+
+class EntityRegistry:
+    """Cross-document merging of entities that the knowledge base does not know.
+
+    *Spelling rule across articles*: a minted entity whose multi-word name differs from
+    one already seen (same type) only by spelling, accents or hyphens ("Kim Jong Un",
+    "Dimitri Peskov") takes the earlier key. Deterministic for a given input order.
+    """
+
+    def __init__(self, known: Iterable[tuple[str, str, str]] = ()):
+        self._by_type: dict[str, dict[str, str]] = {}
+        for key, label, typ in known:
+            self._by_type.setdefault(typ, {})[normalise(label)] = key
+
+    def key_for(self, entity: Entity) -> str:
+        if entity.in_kb:
+            return entity.key
+        names = self._by_type.setdefault(entity.type, {})
+        norm = normalise(entity.label)
+        if norm in names:
+            return names[norm]
+        if " " in norm:
+            for other, key in names.items():
+                if " " in other and fuzz.ratio(norm, other) >= FUZZY_THRESHOLD:
+                    names[norm] = key
+                    return key
+        names[norm] = entity.key
+        return entity.key
+
+    def merge(self, x: Extraction) -> Extraction:
+        """The extraction with minted keys replaced by the corpus-wide ones."""
+        mapping = {e.key: self.key_for(e) for e in x.entities}
+        if all(k == v for k, v in mapping.items()):
+            return x
+        return replace(
+            x,
+            mentions=tuple(replace(m, key=mapping.get(m.key, m.key)) for m in x.mentions),
+            entities=_merged_entities(x.entities, mapping),
+            claims=tuple(replace(c, speaker_key=mapping.get(c.speaker_key, c.speaker_key)) for c in x.claims),
+            events=tuple(
+                replace(
+                    e,
+                    actors=tuple((r, mapping.get(k, k), lbl) for r, k, lbl in e.actors),
+                    place=(mapping.get(e.place[0], e.place[0]), e.place[1]) if e.place else None,
+                )
+                for e in x.events
+            ),
+        )
+
+
+def _merged_entities(entities: tuple[Entity, ...], mapping: dict[str, str]) -> tuple[Entity, ...]:
+    out: dict[str, Entity] = {}
+    for e in entities:
+        key = mapping[e.key]
+        if key in out:
+            prev = out[key]
+            aliases = tuple(sorted(set(prev.aliases) | set(e.aliases) | {e.label} - {prev.label}))
+            out[key] = replace(prev, aliases=aliases)
+        else:
+            out[key] = replace(e, key=key)
+    return tuple(out.values())
+
+
+@lru_cache(maxsize=1)
+def default_pipeline() -> Pipeline:
+    return Pipeline()
