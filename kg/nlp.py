@@ -27,7 +27,7 @@ ABBREVIATIONS = frozenset(
     "env min max gén col cdt lt sgt Jr Sr Inc Corp Co Ltd vs".split()
 )
 
-_TERMINAL = re.compile(r"[.!?…]+[»”\"')\]]*")
+_TERMINAL = re.compile(r"[.!?…]+(?:[ \u00a0\u202f]?[»”])?[\"')\]]*")
 _NEXT_STARTS_SENTENCE = re.compile(r"\s+(?=[«“\"'(\[—–-]?\s*[A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸ0-9])")
 
 

@@ -255,7 +255,8 @@ class Store:
             if store.contains_named_graph(name):
                 # One SPARQL update = one transaction: readers see the old graph or the new one.
                 body = " .\n".join(f"{q.subject} {q.predicate} {q.object}" for q in quads)
-                store.update(f"DROP SILENT GRAPH {name} ;\nINSERT DATA {{ GRAPH {name} {{\n{body}\n}} }}")
+                insert = f"INSERT DATA {{ GRAPH {name} {{\n{body}\n}} }}"
+                store.update(f"DROP SILENT GRAPH {name} ;\n{insert}")
             else:
                 store.extend(quads)  # transactional too, and faster than parsing an update
         except OSError as e:

@@ -28,8 +28,8 @@ def load_shapes(path: str | os.PathLike[str] | None = None) -> Graph:
     graph = Graph()
     try:
         if path is None:
-            graph.parse(data=resources.files("kg").joinpath("resources", "shapes.ttl").read_text("utf-8"),
-                        format="turtle")
+            shipped = resources.files("kg").joinpath("resources", "shapes.ttl")
+            graph.parse(data=shipped.read_text("utf-8"), format="turtle")
         else:
             graph.parse(str(path), format="turtle")
     except (OSError, SyntaxError, ValueError) as e:
@@ -94,7 +94,7 @@ def _report(graph: Graph, results: Graph, conforms: bool) -> str:
             line += f" (value {_short(graph, value)})"
         lines[line] = str(results.value(result, SH.resultSeverity)).rsplit("#", 1)[-1].lower()
     severities = Counter(lines.values())
-    summary = ", ".join(f"{n} {severity}{'s' if n > 1 else ''}" for severity, n in sorted(severities.items()))
+    summary = ", ".join(f"{n} {sev}{'s' if n > 1 else ''}" for sev, n in sorted(severities.items()))
     shown = sorted(lines)[:_MAX_LINES]
     if len(lines) > _MAX_LINES:
         shown.append(f"... and {len(lines) - _MAX_LINES} more")

@@ -264,3 +264,12 @@ def test_knowledge_base_graph(store):
     assert store.articles() == []
     assert len(store) == 1
     assert store.remove_graph(KB_GRAPH)
+
+
+def test_a_failed_replacement_leaves_the_old_graph(store):
+    x = sample_extraction()
+    n = store.replace_article(x)
+    bad = [(URIRef("https://kg.example.org/entity/pas valide"), RDFS.label, Literal("x"))]
+    with pytest.raises(StoreError, match="cannot write graph"):
+        store.replace_graph(article_graph_iri(x.article.name), bad)
+    assert len(store) == n

@@ -172,6 +172,18 @@ def test_shapes_list_the_values_the_vocabulary_declares():
     assert _allowed(shapes, KG.dateSource) == set(voc.DATE_SOURCES)
 
 
+def test_every_stance_of_the_speech_verb_lexicon_is_allowed():
+    import tomllib
+    from pathlib import Path
+
+    lexicon = Path(voc.__file__).parents[1] / "resources" / "speech_verbs.toml"
+    if not lexicon.exists():
+        pytest.skip("no speech-verb lexicon")
+    data = tomllib.loads(lexicon.read_text(encoding="utf-8"))
+    stances = set(data.get("verbs", {}).values()) | set(data.get("expression_nouns", {}).values())
+    assert stances <= set(voc.CLAIM_STANCES)
+
+
 def test_unreadable_shapes_are_a_resource_error(tmp_path):
     bad = tmp_path / "shapes.ttl"
     bad.write_text("this is not turtle")

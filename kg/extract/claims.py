@@ -201,7 +201,7 @@ def _cue(token: Token, lex: Lexicon) -> tuple[str, str, int, int] | None:
     """(lemma, stance, start, end) when token is a speech verb, with its auxiliaries."""
     if token.pos_ not in {"VERB", "AUX", "ADJ", "NOUN"} and token.tag_ != "VERB":
         return None
-    lemma = token.lemma_.lower()
+    lemma = next((c for c in lemma_candidates(token) if c in lex.verbs or c in lex.expression_verbs), token.lemma_.lower())
     stance = lex.verbs.get(lemma)
     if lemma in lex.expression_verbs:
         noun = next((c for c in token.children if c.dep_ == "obj" and c.text.lower() in lex.nouns), None)
@@ -215,6 +215,36 @@ def _cue(token: Token, lex: Lexicon) -> tuple[str, str, int, int] | None:
     if token.pos_ == "NOUN" or (token.pos_ == "ADJ" and not token.text.endswith(("é", "ée", "és", "ées", "it", "ite"))):
         return None
     return lemma, stance, cue_start(token), token.idx + len(token)
+
+
+# Past participles and present forms of irregular speech verbs, for when the statistical
+# lemmatiser leaves a form unlemmatised.
+_IRREGULAR = {
+    "dit": "dire", "dite": "dire", "dis": "dire", "disent": "dire", "écrit": "écrire", "écrivent": "écrire",
+    "prévenu": "prévenir", "prévient": "prévenir", "promis": "promettre", "promet": "promettre",
+    "admis": "admettre", "admet": "admettre", "reconnu": "reconnaître", "reconnaît": "reconnaître",
+    "démenti": "démentir", "dément": "démentir", "craint": "craindre", "craignent": "craindre",
+    "soutenu": "soutenir", "soutient": "soutenir", "conclu": "conclure", "conclut": "conclure",
+    "répondu": "répondre", "répond": "répondre", "poursuivi": "poursuivre", "poursuit": "poursuivre",
+    "averti": "avertir", "avertit": "avertir", "prétend": "prétendre", "prétendu": "prétendre",
+    "mis": "mettre", "met": "mettre", "fait": "faire", "font": "faire", "assuré": "assurer",
+}
+_FIRST_GROUP = re.compile(r"(?:e|es|ent|ons|ez|é|ée|és|ées|ait|aient|ais|a|ât|èrent|era|eront|erait|eraient)$")
+
+
+def lemma_candidates(token: Token) -> list[str]:
+    """The lemmatiser's lemma, then lemmas guessed from French verb morphology:
+    *first-group rule* ("estime", "martèle" → "estimer", "marteler") and a table of
+    irregular speech-verb forms ("dit" → "dire")."""
+    word = token.text.lower()
+    out = [token.lemma_.lower()]
+    if word in _IRREGULAR:
+        out.append(_IRREGULAR[word])
+    stem = _FIRST_GROUP.sub("", word)
+    if stem != word and len(stem) >= 3:
+        out.append(stem + "er")
+        out.append(re.sub(r"è(?=[^aeiouy]+$)", "e", stem) + "er")  # martèle → marteler
+    return out
 
 
 def cue_start(verb: Token) -> int:

@@ -329,8 +329,6 @@ def _subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
         subj = [c for c in verb.children if c.dep_ == "obl:agent"]
     else:
         subj = [c for c in verb.children if c.dep_ in SUBJ_DEPS]
-    if subj and verb.dep_ == "acl:relcl" and all(t.morph.get("PronType") == ["Rel"] for t in subj):
-        return [verb.head]  # "Kim, qui a rencontré Poutine": the antecedent
     if subj or depth >= 3:
         return subj
     if verb.dep_ in ("conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
@@ -338,6 +336,75 @@ def _subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ == "advcl" and verb.morph.get("VerbForm") in (["Inf"], ["Part"]):
         return _subject_tokens(verb.head, depth + 1)
     return []
+
+
+def _agents_of_verb(verb: Token, ctx: _Context, sent: int) -> list[Mention]:
+    """Mentions naming the subject of ``verb``, with fallbacks for parser and NER slips."""
+    subj = [t for t in _subject_tokens(verb) if ctx.in_sentence(t, sent)]
+    found = _mentions_of(subj, ctx, sent, resolve=True)
+    if found:
+        return found
+    for tok in subj:
+        if tok.morph.get("PronType") == ["Rel"] or tok.lower_ in ("qui", "lequel", "laquelle"):
+            m = _mention_before(tok, ctx, sent, skip={","})  # "Kim, qui a rencontré"
+            if m is None and verb.dep_ == "acl:relcl" and ctx.in_sentence(verb.head, sent):
+                m = ctx.mention_at(verb.head)
+        else:
+            m = _mention_before(tok, ctx, sent, skip=set(), gap=1)  # NER cut: "[Kim Jong] Un"
+            if m is None:  # "Vladimir Poutine, le président russe, prévoit"
+                m = _mention_before(min(tok.subtree, key=lambda t: t.i), ctx, sent, skip={","})
+        if m is not None and m.type in ("Person", "Organization", "Place"):
+            found.append(m)
+    if found or subj or any(c.dep_ == "aux:pass" for c in verb.children):
+        return found
+    # no subject in the parse (a tree cut by a sentence split): mentions just left of the verb
+    first = min([verb, *(c for c in verb.children if c.dep_.startswith("aux") or c.dep_ == "expl:comp")],
+                key=lambda t: t.i)
+    m = _mention_before(first, ctx, sent, skip=set(), gap=1)
+    prev = _token_before_char(first.idx, ctx, sent)
+    if m is None and prev is not None and prev.text == ",":  # "X, conseiller à ..., s'était entretenu"
+        for back in range(prev.i - 1, max(prev.i - 15, 0), -1):
+            if ctx.doc[back].text == "," and "\n" not in ctx.doc.text[ctx.doc[back].idx:first.idx]:
+                m = _mention_before(ctx.doc[back], ctx, sent, skip=set(), gap=1)
+                break
+    while m is not None:
+        found.insert(0, m)
+        prev = _token_before_char(m.start, ctx, sent)
+        while prev is not None and prev.pos_ == "DET":
+            prev = _token_before_char(prev.idx, ctx, sent)
+        if prev is None or prev.lower_ not in ("et", ","):
+            break
+        m = _mention_before(prev, ctx, sent, skip={"la", "le", "les", "l'"}, gap=1)
+    return found
+
+
+def _token_before_char(char: int, ctx: _Context, sent: int) -> Token | None:
+    """The token ending at or before ``char``, in the same line (sentence splits may be off by a word)."""
+    span = ctx.doc.char_span(char, char, alignment_mode="expand")
+    i = span.start if span is not None else len(ctx.doc)
+    while i > 0:
+        prev = ctx.doc[i - 1]
+        if prev.idx + len(prev.text) <= char:
+            if "\n" in ctx.doc.text[prev.idx:char]:
+                return None
+            return prev
+        i -= 1
+    return None
+
+
+def _mention_before(tok: Token, ctx: _Context, sent: int, skip: set[str], gap: int = 2) -> Mention | None:
+    """The mention ending right before ``tok`` (only ``skip`` words and ``gap`` spaces between)."""
+    end = tok.idx
+    prev = _token_before_char(end, ctx, sent)
+    while prev is not None and prev.lower_ in skip and ctx.mention_at(prev) is None:
+        end = prev.idx
+        prev = _token_before_char(end, ctx, sent)
+    if prev is None:
+        return None
+    m = ctx.mention_at(prev)
+    if m is not None and end - m.end <= gap:
+        return m
+    return None
 
 
 def _mentions_of(tokens: Sequence[Token], ctx: _Context, sent: int, resolve: bool) -> list[Mention]:
@@ -377,12 +444,16 @@ def _resolve_pronoun(tok: Token, ctx: _Context, sent: int) -> Mention | None:
     return None
 
 
-def _prep(tok: Token) -> str | None:
+def _prep(tok: Token, trigger: Token) -> str | None:
+    """The preposition introducing ``tok``; a conjunct shares its first conjunct's."""
     for c in tok.children:
         if c.dep_ == "case":
             return _lemma(c)
+    if tok.dep_ == "conj" and tok.head.i == trigger.i:  # "rencontre entre Kim et Poutine" parsed flat
+        siblings = [c for c in trigger.children if c.i < tok.i and c.dep_ in NOUN_ARG_DEPS]
+        return _prep(siblings[-1], trigger) if siblings else None
     if tok.dep_ == "conj":
-        return _prep(tok.head)
+        return _prep(tok.head, trigger)
     return None
 
 
@@ -398,6 +469,7 @@ def _fill_roles(raw: _Raw, trig: _Trigger, ctx: _Context, stop: set[int]) -> Non
             partner_toks = [c for c in tok.children if c.dep_ in SUBJ_DEPS | {"obl:agent"}]
         else:
             agent_toks = _subject_tokens(tok)
+            raw.agents = _agents_of_verb(tok, ctx, sent)
     else:
         agent_toks = [c for c in tok.children if c.dep_ in SUBJ_DEPS]
         attach = _attachment(tok)
@@ -406,7 +478,9 @@ def _fill_roles(raw: _Raw, trig: _Trigger, ctx: _Context, stop: set[int]) -> Non
                 and _lemma(head) in lex.light_verbs and attach.dep_ in VERB_ARG_DEPS:
             agent_toks = _subject_tokens(head)
             raw.anchors.add(head.i)
-    raw.agents = _mentions_of(agent_toks, ctx, sent, resolve=True)
+            raw.agents = _agents_of_verb(head, ctx, sent)
+    if not raw.agents:
+        raw.agents = _mentions_of(agent_toks, ctx, sent, resolve=True)
     raw.participants = _mentions_of(partner_toks, ctx, sent, resolve=False)
 
     seen = {m.start for m in raw.agents + raw.participants}
@@ -425,8 +499,12 @@ def _fill_roles(raw: _Raw, trig: _Trigger, ctx: _Context, stop: set[int]) -> Non
 
 
 def _classify(raw: _Raw, trig: _Trigger, m: Mention, root: Token, arg: Token, ctx: _Context) -> None:
-    prep = _prep(root)
+    prep = _prep(root, raw.tokens[0])
     if prep in IGNORED_PREPS:
+        return
+    if raw.type == "arms-transfer" and prep == "sur" and m.type == "Place":
+        raw.type = "military-action"  # "des missiles ont été envoyés sur Kharkiv"
+        raw.places.append(m)
         return
     if m.type != "Place":
         if not trig.verbal and prep in ("de", "par") and root.head.i == raw.tokens[0].i and not raw.agents:
@@ -469,21 +547,31 @@ def _assign_dates(raws: list[_Raw], ctx: _Context, timexes: Sequence[TimeExpr]) 
                 if _usable(tx, ctx.article, s):
                     by_sent.setdefault(i, []).append(tx)
                 break
+    # explicit: a date attached below the trigger, else an unattached one nearest to it
+    mine: dict[int, list[TimeExpr]] = {id(r): [] for r in raws}
+    for i, txs in by_sent.items():
+        events = [r for r in raws if r.sentence == i]
+        for tx in txs if events else ():
+            owner = _owner(tx, events, ctx, i) or min(events, key=lambda r: abs(r.tokens[0].idx - tx.start))
+            mine[id(owner)].append(tx)
     for r in raws:
-        txs = by_sent.get(r.sentence, [])
-        others = [o for o in raws if o.sentence == r.sentence]
-        pos = r.tokens[0].idx
-        owned = [tx for tx in txs if _owner(tx, others, ctx, r.sentence) is r]
-        free = [tx for tx in txs if _owner(tx, others, ctx, r.sentence) is None]
-        if owned or free:
-            best = min(owned or free, key=lambda tx: (tx.value.startswith("XXXX"), abs(tx.start - pos)))
+        if mine[id(r)]:
+            pos = r.tokens[0].idx
+            best = min(mine[id(r)], key=lambda tx: (tx.value.startswith("XXXX"), abs(tx.start - pos)))
             r.date, r.date_source = best.value, "explicit"
+    # sentence: the date of a dated event one or two dependency hops away ("arrivé le 18 juin pour un sommet")
+    for r in raws:
+        if r.date is None:
+            near = [o for o in raws if o.sentence == r.sentence and o.date_source == "explicit"
+                    and _hops(o.tokens[0], r.tokens[0]) <= 2]
+            if near:
+                r.date, r.date_source = near[0].date, "sentence"
     # context: the last explicit event date earlier in the paragraph, else a date in the sentence just before
     for r in raws:
         if r.date is not None:
             continue
         para = ctx.paragraph[r.sentence]
-        earlier = [o for o in raws if o.date_source == "explicit" and o.sentence < r.sentence
+        earlier = [o for o in raws if o.date_source in ("explicit", "sentence") and o.sentence < r.sentence
                    and ctx.paragraph[o.sentence] == para]
         prev = r.sentence - 1
         if earlier:
@@ -492,6 +580,23 @@ def _assign_dates(raws: list[_Raw], ctx: _Context, timexes: Sequence[TimeExpr]) 
             r.date, r.date_source = by_sent[prev][-1].value, "context"
         elif ctx.article.published:
             r.date, r.date_source = ctx.article.published, "article"
+
+
+def _hops(a: Token, b: Token) -> int:
+    """Dependency distance between two tokens (large when unrelated)."""
+    up = {a.i: 0}
+    t, d = a, 0
+    while t.head.i != t.i and d < 6:
+        t, d = t.head, d + 1
+        up[t.i] = d
+    t, d = b, 0
+    while d < 7:
+        if t.i in up:
+            return up[t.i] + d
+        if t.head.i == t.i:
+            break
+        t, d = t.head, d + 1
+    return 99
 
 
 def _owner(tx: TimeExpr, events: list[_Raw], ctx: _Context, sent: int) -> _Raw | None:

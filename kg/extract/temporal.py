@@ -570,7 +570,7 @@ def _month(ctx: _Context, m: re.Match[str]) -> _Cand | None:
     return _Cand(m.start(), m.end(), "DATE", f"{year}-{month:02d}", "month", True)
 
 
-@_rule("year", rf"(?<![\d.,/'’-])(?:(?P<edge>{EDGE})\s*)?(?:(?P<an>l['’]an(?:née)?|en\s+l['’]an)\s+)?"
+@_rule("year", rf"(?<![\d.,/'’])(?<![^\W\d]-)(?:(?P<edge>{EDGE})\s*)?(?:(?P<an>l['’]an(?:née)?|en\s+l['’]an)\s+)?"
        rf"(?P<y>{YEAR4})(?![.,]\d|\d|\s*-\s*\d{{2}}(?!\d))")
 def _year(ctx: _Context, m: re.Match[str]) -> _Cand | None:
     after = ctx.text[m.end():m.end() + 20]
@@ -925,6 +925,9 @@ def _duration(ctx: _Context, m: re.Match[str]) -> _Cand | None:
     if n is None and not any(nt.startswith(v) for v in VAGUE_QUANTIFIERS) and "des" not in nt[:3]:
         if not re.match(COLL, nt, re.I):
             return None
+    if m["n"][:1].isupper() and not m["n"].isupper() and \
+            not ctx.sentence_initial(m.start("n")):
+        return None  # "la guerre de Cent Ans": a capitalised number is part of a name
     if unit in ("an", "ans") and (_is_age(ctx, m.start(), before, after) or (
             m["mod"] and re.search(r"\bles\s*$", before, re.I))):
         return None  # an age, or an age group ("les moins de 17 ans")

@@ -62,7 +62,7 @@ class KG(DefinedNamespace):
     _fail = True
 
     # Classes
-    Article: URIRef  # a news article, the unit of provenance and of incremental rebuilds (⊑ schema:NewsArticle, prov:Entity)
+    Article: URIRef  # a news article, the unit of provenance and of rebuilds (⊑ schema:NewsArticle)
     Claim: URIRef  # a reported statement: who said what, with cue, mode and stance (⊑ schema:Quotation)
     Mention: URIRef  # a nif:Phrase that names an entity; itsrdf:taIdentRef points to the entity
     TimeExpression: URIRef  # a nif:Phrase holding a TIMEX3 temporal expression
@@ -82,17 +82,17 @@ class KG(DefinedNamespace):
     # Temporal expressions, and dates of claims and events
     timexType: URIRef  # TIMEX3 type: DATE, TIME, DURATION or SET
     timexValue: URIRef  # TIMEX3 value as normalised: "2024-06-18", "2023-09", "XXXX-06-18", "P9M"...
-    timexDate: URIRef  # the TIMEX3 value as xsd:date, xsd:gYearMonth or xsd:gYear when it is a calendar date
+    timexDate: URIRef  # the value as xsd:date, xsd:gYearMonth or xsd:gYear when a calendar date
     timexRule: URIRef  # name of the rule that produced a temporal expression (debugging)
     anchored: URIRef  # xsd:boolean, true when the value was computed from the publication date
-    dateSource: URIRef  # how a claim or event got its date: "explicit", "sentence" or "article"
+    dateSource: URIRef  # how a claim/event got its date: "explicit", "sentence", "context", "article"
 
     # Claims
     mode: URIRef  # how the claim is reported: "direct", "indirect" or "mixed"
     stance: URIRef  # the speaker's speech act: "assert", "deny", "warn", "threaten", "promise"...
     cue: URIRef  # the cue as written ("a déclaré", "selon")
     cueLemma: URIRef  # lemma of the cue ("déclarer", "selon")
-    speakerLabel: URIRef  # speaker's name or noun phrase (always given; schema:creator links the entity when resolved)
+    speakerLabel: URIRef  # speaker's name or noun phrase; schema:creator adds the entity if resolved
     speakerText: URIRef  # the speaker as written at the claim ("Il", "le porte-parole")
     speakerRole: URIRef  # speaker's role given by the text at the claim ("porte-parole du Kremlin")
 
@@ -224,8 +224,10 @@ CLAIM_STANCES = (
     "estimate",
     "hope",
     "praise",
+    "criticize",
+    "concede",
 )
-DATE_SOURCES = ("explicit", "sentence", "article")
+DATE_SOURCES = ("explicit", "sentence", "context", "article")
 ENTITY_TYPES = {
     "Person": (SDO.Person, SEM.Actor),
     "Organization": (SDO.Organization, SEM.Actor),

@@ -1,0 +1,43 @@
+"""Shared fixtures: the French pipeline loaded once per session, seed paths, a temp store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def seed_path(prefix: str) -> Path:
+    """The seed article whose file name starts with prefix ("000", "002"…)."""
+    return next(SEEDS.glob(f"{prefix}_*.txt"))
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from kg.nlp import load
+
+    return load()
+
+
+@pytest.fixture(scope="session")
+def pipeline():
+    from kg.pipeline import Pipeline
+
+    return Pipeline()
+
+
+@pytest.fixture(scope="session")
+def seed_extractions(pipeline):
+    """Extraction of each seed article, by prefix ("000" … "004")."""
+    from kg.ingest import read_article
+
+    return {p.name[:3]: pipeline.extract(read_article(p)) for p in sorted(SEEDS.glob("*.txt"))}
+
+
+@pytest.fixture
+def store_path(tmp_path):
+    return tmp_path / "store"

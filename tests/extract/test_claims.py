@@ -1,0 +1,198 @@
+"""Claims: speakers, cues, content, mode and stance of French reported speech."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from kg.extract.claims import find_quotes
+from kg.records import Article
+
+
+def extract(pipeline, text: str, published: str = "2024-06-18"):
+    article = Article(path="t.txt", name="t.txt", text=text, sha256=hashlib.sha256(text.encode()).hexdigest(), published=published)
+    return pipeline.extract(article)
+
+
+def claims_of(pipeline, text: str):
+    return extract(pipeline, text).claims
+
+
+# (sentence(s), speaker label, cue lemma, mode, stance, start of content)
+CONSTRUCTIONS = [
+    ("« Nous ne céderons pas », a déclaré Emmanuel Macron.", "Emmanuel Macron", "déclarer", "direct", "assert", "Nous ne céderons"),
+    ("« La guerre doit cesser », a-t-il ajouté. ", None, "ajouter", "direct", "assert", "La guerre"),
+    ("Le chef de la diplomatie, Jean Dupont, a affirmé que les négociations reprendraient.", "Jean Dupont", "affirmer", "indirect", "assert", "les négociations"),
+    ("Marie Curie estime que la France doit investir davantage.", "Marie Curie", "estimer", "indirect", "assert", "la France doit"),
+    ("Le gouvernement a averti les syndicats que la réforme serait maintenue.", "Le gouvernement", "avertir", "indirect", "warn", "la réforme serait"),
+    ("Selon Paul Martin, le projet sera abandonné.", "Paul Martin", "selon", "indirect", "assert", "le projet sera"),
+    ("Le projet sera abandonné, d'après des sources diplomatiques.", "des sources diplomatiques", "d'après", "indirect", "assert", "Le projet sera"),
+    ("Les deux pays nient ces accusations.", "Les deux pays", "nier", "indirect", "deny", "ces accusations"),
+    ("Le ministre a démenti toute livraison d'armes.", "Le ministre", "démentir", "indirect", "deny", "toute livraison"),
+    ("Pierre Durand a menacé de quitter la coalition.", "Pierre Durand", "menacer", "indirect", "threaten", "de quitter"),
+    ("Anne Lambert a promis que les salaires augmenteraient.", "Anne Lambert", "promettre", "indirect", "promise", "les salaires"),
+    ("Jacques Morel a exprimé son inquiétude concernant la hausse des prix.", "Jacques Morel", "exprimer", "indirect", "concern", "son inquiétude"),
+    ("Sophie Bernard, porte-parole du ministère, a déclaré : « Rien n'est décidé. »", "Sophie Bernard", "déclarer", "direct", "assert", "Rien n'est décidé"),
+    ("Le maire a jugé la décision « injuste et précipitée ».", "Le maire", "juger", "mixed", "assert", "la décision"),
+    ("En revanche, a ajouté Luc Petit, les élections auront lieu en mai.", "Luc Petit", "ajouter", "indirect", "assert", "les élections"),
+    ("« Les réformes continueront », martèle Claire Dubois.", "Claire Dubois", "marteler", "direct", "assert", "Les réformes"),
+    ("Le président a dénoncé « une provocation inacceptable ».", "Le président", "dénoncer", "mixed", "criticize", "« une provocation"),
+]
+
+
+@pytest.mark.parametrize("text, speaker, cue, mode, stance, content", CONSTRUCTIONS)
+def test_constructions(pipeline, text, speaker, cue, mode, stance, content):
+    claims = claims_of(pipeline, text)
+    assert claims, f"no claim in {text!r}"
+    c = claims[0]
+    assert c.speaker == speaker
+    assert c.cue_lemma == cue
+    assert c.mode == mode
+    assert c.stance == stance
+    assert c.content.startswith(content)
+
+
+def test_pronoun_speaker_resolves_to_earlier_subject(pipeline):
+    text = "Jean Dupont, ministre de l'Intérieur, a exprimé ses inquiétudes. Il a souligné que la situation restait tendue."
+    claims = claims_of(pipeline, text)
+    second = [c for c in claims if c.cue_lemma == "souligner"][0]
+    assert second.speaker == "Jean Dupont"
+    assert second.speaker_text == "Il"
+    assert second.speaker_role == "ministre de l'Intérieur"
+
+
+def test_plural_pronoun_prefers_plural_subject(pipeline):
+    text = ("Les responsables européens affirment que les échanges ont repris. "
+            "Marc Leroy est resté silencieux. Ils prétendent que l'accord sera signé.")
+    claims = claims_of(pipeline, text)
+    last = [c for c in claims if c.cue_lemma == "prétendre"][0]
+    assert last.speaker == "Les responsables européens"
+
+
+def test_quote_spanning_sentences(pipeline):
+    text = "Il a fallu attendre. Sophie Martin a ajouté : « Nous ne partirons pas. Et nous resterons unis. »"
+    c = [c for c in claims_of(pipeline, text) if c.speaker == "Sophie Martin"][0]
+    assert c.content == "Nous ne partirons pas. Et nous resterons unis."
+    assert c.mode == "direct"
+
+
+def test_scare_quotes_are_not_claims(pipeline):
+    assert claims_of(pipeline, "Il a été accueilli en « meilleur ami » à Pyongyang.") == ()
+
+
+def test_date_said_is_explicit_when_given(pipeline):
+    text = "Le ministre Park Jin a déclaré ce vendredi 15 septembre 2023 que « la paix est menacée »."
+    c = claims_of(pipeline, text)[0]
+    assert (c.date, c.date_source) == ("2023-09-15", "explicit")
+
+
+def test_date_said_defaults_to_publication(pipeline):
+    c = claims_of(pipeline, "« Nous gagnerons », a déclaré Jean Dupont.")[0]
+    assert (c.date, c.date_source) == ("2024-06-18", "article")
+
+
+@pytest.mark.parametrize(
+    "text, quotes",
+    [
+        ("« a » et « bcd »", ["« a »", "« bcd »"]),
+        ("“x y” puis \"z w\"", ["“x y”", '"z w"']),
+        ("« dehors « dedans » encore »", ["« dehors « dedans » encore »"]),
+        ("« jamais fermé", []),
+    ],
+)
+def test_find_quotes(text, quotes):
+    assert [text[q.open : q.close] for q in find_quotes(text)] == quotes
+
+
+# --- the seeds: every reported statement with its gold speaker --------------------------
+
+SEED_GOLD = {
+    "000": [
+        ("les contacts entre la Corée du Nord et la Russie", "Les responsables américains et sud-coréens", "indirect"),
+        ("la Corée du Nord fournit à la Russie", "Les responsables américains et sud-coréens", "indirect"),
+        ("ces allégations", "La Corée du Nord et la Russie", "indirect"),
+        ("la Russie cherche à éviter ces vérifications", "Les pays occidentaux", "indirect"),
+        ("cela pourrait enfreindre une interdiction", "Certaines personnes", "indirect"),
+        ("son inquiétude concernant la relation", "John Kirby", "indirect"),
+        ("cela pourrait nuire au peuple ukrainien", "John Kirby", "indirect"),
+        ("leur coopération ne devait pas enfreindre", "Le ministère des Affaires étrangères de la Corée du Sud", "indirect"),
+        ("la visite de Poutine est mauvaise", "Un porte-parole de l'ambassade américaine", "indirect"),
+    ],
+    "001": [
+        ("Aujourd'hui comme hier, la Russie", "Vladimir Poutine", "direct"),
+        ("Notre peuple accueille chaleureusement", "Rodong Sinmun", "direct"),
+        ("les premiers missiles à courte portée", "Américains", "indirect"),
+        ("ses inquiétudes face à ce rapprochement", "Jens Stoltenberg", "indirect"),
+        ("Poutine et Moscou sont désormais dépendants", "Jens Stoltenberg", "direct"),
+        ("Ce rapprochement pourrait affecter", "John Kirby", "direct"),
+    ],
+    "002": [
+        ("Nous apprécions grandement votre soutien", "Vladimir Poutine", "direct"),
+        ("les deux hommes comme des « compagnons", "Vladimir Poutine", "mixed"),
+        ("la Corée du Nord a fourni à la Russie", "Les États-Unis et la Corée du Sud", "indirect"),
+        ("avoir conclu un accord sur les armes", "Les deux pays", "indirect"),
+        ("Pyongyang a défendu ses intérêts « de manière", "Vladimir Poutine", "mixed"),
+        ("Nous développerons des mécanismes alternatifs", "Vladimir Poutine", "direct"),
+        ("la visite de Poutine prouvait que les liens", "KCNA", "mixed"),
+        ("leur inquiétude quant aux implications", "États-Unis", "indirect"),
+        ("Nous savons que des missiles balistiques", "John Kirby", "direct"),
+        ("le voyage de Poutine montrait qu’il était « dépendant »", "Jens Stoltenberg", "mixed"),
+        ("Leurs amis les plus proches", "Jens Stoltenberg", "direct"),
+        ("La Corée du Nord pourrait promettre « de fournir", "Bruce Bennett", "mixed"),
+        ("la Corée du Nord voudra « que la Russie fournisse", "Bruce Bennett", "mixed"),
+    ],
+    "003": [
+        ("Un rendez-vous très attendu", "Dmitri Peskov", "mixed"),
+        ("Moscou ne cherche à s’approvisionner", "Washington", "indirect"),
+        ("celle-ci pourrait déboucher sur un accord", "certains experts", "indirect"),
+        ("En bâtissant nos relations avec nos voisins", "Dmitri Peskov", "direct"),
+    ],
+    "004": [
+        ("aucun accord n’a été signé", "Dmitri Peskov", "direct"),
+        ("toute exportation d’armes serait une violation", "Les responsables d’État", "direct"),
+        ("si la Corée du Nord parvenait à un quelconque accord", "Park Jin", "direct"),
+    ],
+}
+
+
+@pytest.mark.parametrize("seed", sorted(SEED_GOLD))
+def test_seed_claims_have_gold_speakers(seed_extractions, seed, ):
+    claims = seed_extractions[seed].claims
+    for content, speaker, mode in SEED_GOLD[seed]:
+        found = [c for c in claims if c.content.startswith(content)]
+        assert found, f"{seed}: no claim starting {content!r}"
+        assert (found[0].speaker, found[0].mode) == (speaker, mode), content
+
+
+def test_seed_claim_offsets_and_roles(seed_extractions):
+    for x in seed_extractions.values():
+        text = x.article.text
+        for c in x.claims:
+            assert text[c.start : c.end] == c.text
+            assert text[c.content_start : c.content_end] == c.content
+            assert c.start <= c.content_start and c.content_end <= c.end
+            if c.speaker_start is not None:
+                assert text[c.speaker_start : c.speaker_end] == c.speaker_text
+            if c.cue_start is not None:
+                assert text[c.cue_start : c.cue_end] == c.cue
+    roles = {c.speaker_role for c in seed_extractions["003"].claims if c.speaker == "Dmitri Peskov"}
+    assert "porte-parole du Kremlin" in roles
+    kirby = [c for c in seed_extractions["000"].claims if c.speaker == "John Kirby"][0]
+    assert kirby.speaker_role == "porte-parole du Conseil national de sécurité des États-Unis"
+
+
+def test_tweet_embed_is_not_a_claim(seed_extractions):
+    assert not any("deux dictateurs" in c.content for c in seed_extractions["004"].claims)
+
+
+def test_seed_denials_have_deny_stance(seed_extractions):
+    denials = [c for x in seed_extractions.values() for c in x.claims if c.stance == "deny"]
+    assert {c.speaker for c in denials} == {"La Corée du Nord et la Russie", "Les deux pays"}
+
+
+def test_sanctions_topic_reaches_paraphrases(seed_extractions):
+    tagged = {c.content[:40] for x in seed_extractions.values() for c in x.claims if "sanctions" in c.topics}
+    assert any(t.startswith("Nous développerons des mécanismes") for t in tagged)
+    assert any(t.startswith("leur coopération ne devait pas") for t in tagged)
+    assert any(t.startswith("cela pourrait enfreindre une interdic") for t in tagged)

@@ -1,0 +1,206 @@
+"""kg.extract.temporal: French sentence → expected TIMEX3s (text, type, value)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kg.extract.temporal import extract_timexes
+
+DCT = "2024-06-18"  # a Tuesday
+
+
+def tag(text: str, published: str | None = DCT, doc=None) -> list[tuple[str, str, str]]:
+    return [(t.text, t.type, t.value) for t in extract_timexes(text, published, doc=doc)]
+
+
+# (sentence, publication date, expected timexes in text order)
+CASES = [
+    # explicit and partly explicit dates
+    ("Le sommet s'est ouvert le 18 juin à Bruxelles.", DCT, [("le 18 juin", "DATE", "2024-06-18")]),
+    ("Il s'est rendu à Kiev en février 2022.", DCT, [("février 2022", "DATE", "2022-02")]),
+    ("La cérémonie a eu lieu ce vendredi 15 septembre 2023.", DCT,
+     [("ce vendredi 15 septembre 2023", "DATE", "2023-09-15")]),
+    ("Il est né en 1991 à Lyon.", DCT, [("1991", "DATE", "1991")]),
+    ("Il a combattu pendant la guerre de Corée de 1950-1953.", DCT,
+     [("1950", "DATE", "1950"), ("1953", "DATE", "1953")]),
+    ("Le texte a été publié le 15/09/2023.", DCT, [("15/09/2023", "DATE", "2023-09-15")]),
+    ("Il avait été élu le 1er mai 2019.", DCT, [("le 1er mai 2019", "DATE", "2019-05-01")]),
+    ("Le scrutin aura lieu les 6 et 13 avril 2025.", DCT,
+     [("les 6", "DATE", "2025-04-06"), ("13 avril 2025", "DATE", "2025-04-13")]),
+    ("Le XXe siècle a connu deux guerres mondiales.", DCT, [("XXe siècle", "DATE", "19")]),
+    ("La chanson a marqué les années 90.", DCT, [("les années 90", "DATE", "199X")]),
+    ("Le groupe s'est formé au début des années 60.", DCT, [("début des années 60", "DATE", "196X")]),
+    ("L'usine fermera fin 2025.", DCT, [("fin 2025", "DATE", "2025")]),
+    # relative to the publication date, by tense
+    ("Les prix ont augmenté en septembre.", DCT, [("septembre", "DATE", "2023-09")]),
+    ("Le contrat a été signé en septembre dernier.", DCT, [("septembre dernier", "DATE", "2023-09")]),
+    ("Les travaux reprendront en septembre.", DCT, [("septembre", "DATE", "2024-09")]),
+    ("Les exportations ont reculé cette année.", DCT, [("cette année", "DATE", "2024")]),
+    ("Les prix ont flambé dès janvier.", DCT, [("janvier", "DATE", "2024-01")]),
+    ("Le pays est en guerre depuis 2019.", DCT, [("2019", "DATE", "2019")]),
+    ("Le conflit a éclaté il y a neuf mois.", DCT, [("il y a neuf mois", "DATE", "2023-09")]),
+    ("Le ministre a démissionné hier.", DCT, [("hier", "DATE", "2024-06-17")]),
+    ("Le président reçoit aujourd'hui son homologue.", DCT, [("aujourd'hui", "DATE", "2024-06-18")]),
+    ("Les ministres se réuniront mercredi à Paris.", DCT, [("mercredi", "DATE", "2024-06-19")]),
+    ("Les ministres se sont réunis mercredi à Paris.", DCT, [("mercredi", "DATE", "2024-06-12")]),
+    ("Mercredi, une garde d'honneur et des centaines de personnes se sont rassemblés devant "
+     "le palais.", "2024-06-19", [("Mercredi", "DATE", "2024-06-19")]),
+    ("Il a été élu le 6 mai dernier.", DCT, [("le 6 mai dernier", "DATE", "2024-05-06")]),
+    ("Le Conseil a voté vendredi dernier.", DCT, [("vendredi dernier", "DATE", "2024-06-14")]),
+    ("Il sera opéré lundi prochain à Strasbourg.", DCT, [("lundi prochain", "DATE", "2024-06-24")]),
+    ("Les élections auront lieu l'an prochain.", DCT, [("l'an prochain", "DATE", "2025")]),
+    ("Les chiffres ont baissé l'an dernier.", DCT, [("l'an dernier", "DATE", "2023")]),
+    ("Le rapport a été remis la semaine dernière.", DCT, [("la semaine dernière", "DATE", "2024-W24")]),
+    ("Un journal a publié cette semaine la liste.", DCT, [("cette semaine", "DATE", "2024-W25")]),
+    ("Le texte sera examiné le mois prochain.", DCT, [("le mois prochain", "DATE", "2024-07")]),
+    ("Les troupes partiront début octobre.", DCT, [("début octobre", "DATE", "2024-10")]),
+    ("Il partira en vacances cet été.", DCT, [("cet été", "DATE", "2024-SU")]),
+    ("Il est venu à Pâques.", DCT, [("Pâques", "DATE", "2024-03-31")]),
+    ("Il rentrera chez lui pour Noël.", DCT, [("Noël", "DATE", "2024-12-25")]),
+    ("Les combats se sont intensifiés ces derniers jours.", DCT,
+     [("ces derniers jours", "DATE", "PAST_REF")]),
+    ("L'accident s'est produit le 23 mai au soir.", "1999-05-25",
+     [("le 23 mai au soir", "TIME", "1999-05-23TEV")]),
+    ("Il a été opéré demain matin.", DCT, [("demain matin", "TIME", "2024-06-19TMO")]),
+    ("Il a été arrêté hier soir à Lyon.", DCT, [("hier soir", "TIME", "2024-06-17TEV")]),
+    ("Le film passe ce soir sur Arte.", DCT, [("ce soir", "TIME", "2024-06-18TEV")]),
+    # clock times take the day of the last date mentioned, else the publication date
+    ("Le couvre-feu commence à 22 h.", DCT, [("22 h", "TIME", "2024-06-18T22:00")]),
+    ("Le couvre-feu commence à 22 h 30.", DCT, [("22 h 30", "TIME", "2024-06-18T22:30")]),
+    ("Il est arrivé vers 12 h 30.", DCT, [("vers 12 h 30", "TIME", "2024-06-18T12:30")]),
+    ("Rendez-vous samedi 22 juin à 8 h devant la mairie.", DCT,
+     [("samedi 22 juin", "DATE", "2024-06-22"), ("8 h", "TIME", "2024-06-22T08:00")]),
+    ("Les manifestants se sont rassemblés le matin devant la préfecture.", DCT,
+     [("le matin", "TIME", "2024-06-18TMO")]),
+    # durations, with numbers in digits or words
+    ("Il a passé deux jours en Corée.", DCT, [("deux jours", "DURATION", "P2D")]),
+    ("Il a passé 24 ans en prison.", DCT, [("24 ans", "DURATION", "P24Y")]),
+    ("La trêve a duré trois semaines.", DCT, [("trois semaines", "DURATION", "P3W")]),
+    ("Les négociations ont duré vingt et un jours.", DCT, [("vingt et un jours", "DURATION", "P21D")]),
+    ("Le siège a duré quelques mois.", DCT, [("quelques mois", "DURATION", "PXM")]),
+    ("Il a attendu plusieurs années.", DCT, [("plusieurs années", "DURATION", "PXY")]),
+    ("Le pays est divisé depuis des décennies.", DCT, [("des décennies", "DURATION", "PXDE")]),
+    ("La guerre de Cent Ans a duré cent seize ans.", DCT, [("cent seize ans", "DURATION", "P116Y")]),
+    ("Le réacteur a été arrêté pendant environ une heure.", DCT,
+     [("environ une heure", "DURATION", "PT1H")]),
+    ("Schumacher devance Irvine de 30,4 secondes.", DCT, [("30,4 secondes", "DURATION", "PT30.4S")]),
+    ("L'Alliance a opéré 790 sorties ces dernières 24 heures.", DCT,
+     [("ces dernières 24 heures", "DURATION", "PT24H")]),
+    # sets
+    ("Le marché se tient chaque dimanche.", DCT, [("chaque dimanche", "SET", "XXXX-WXX-7")]),
+    ("Les inscriptions ont lieu tous les jeudis.", DCT, [("tous les jeudis", "SET", "XXXX-WXX-4")]),
+    ("Des millions de touristes visitent chaque année les parcs.", DCT,
+     [("chaque année", "SET", "P1Y")]),
+    # reference points
+    ("Le gouvernement examine actuellement le texte.", DCT, [("actuellement", "TIME", "PRESENT_REF")]),
+    ("Les diplomates doivent maintenant conclure.", DCT, [("maintenant", "TIME", "PRESENT_REF")]),
+    ("La loi sera votée prochainement.", DCT, [("prochainement", "TIME", "FUTURE_REF")]),
+    # no false dates
+    ("Sa visite a été saluée par la presse.", DCT, []),
+    ("Kim Jong Un a reçu le président russe.", DCT, []),
+    ("La sonde observe la planète Mars depuis l'orbite.", DCT, []),
+    ("Le maire de la commune a été réélu.", DCT, []),
+    ("Jean Burget, 87 ans, a été heurté par une voiture.", DCT, []),
+    ("Une fillette de 6 ans s'est noyée.", DCT, []),
+    ("Il a 24 ans et vit à Lyon.", DCT, []),
+    ("La commune compte 2000 habitants.", DCT, []),
+    ("Les Jeux d'hiver s'ouvrent dans la ville.", DCT, []),
+    ("Il a passé deux jours en Corée du Nord.", DCT, [("deux jours", "DURATION", "P2D")]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "published", "expected"), CASES,
+                         ids=[c[0][:40] for c in CASES])
+def test_sentence(nlp, sentence, published, expected):
+    assert tag(sentence, published, nlp(sentence)) == expected
+
+
+# Without a spaCy Doc the tagger reads tense from verb endings.
+STANDALONE = [
+    ("Les prix ont augmenté en septembre.", [("septembre", "DATE", "2023-09")]),
+    ("Les travaux reprendront en septembre.", [("septembre", "DATE", "2024-09")]),
+    ("Les ministres se réuniront mercredi à Paris.", [("mercredi", "DATE", "2024-06-19")]),
+    ("Les ministres se sont réunis mercredi à Paris.", [("mercredi", "DATE", "2024-06-12")]),
+    ("LE VILLAGE FERA LA FÊTE DIMANCHE.", [("DIMANCHE", "DATE", "2024-06-23")]),
+    ("Il a passé deux jours en Corée.", [("deux jours", "DURATION", "P2D")]),
+    ("Sa visite a été saluée.", []),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), STANDALONE, ids=[c[0][:40] for c in STANDALONE])
+def test_standalone(sentence, expected):
+    assert tag(sentence) == expected
+
+
+# Without a publication date no year is invented.
+NO_DCT = [
+    ("Il viendra le 18 juin.", [("le 18 juin", "DATE", "XXXX-06-18")]),
+    ("Il est parti en mars.", [("mars", "DATE", "XXXX-03")]),
+    ("Il est parti mercredi.", [("mercredi", "DATE", "XXXX-WXX-3")]),
+    ("Il est parti hier.", [("hier", "DATE", "XXXX-XX-XX")]),
+    ("Il est parti en 2019.", [("2019", "DATE", "2019")]),
+    ("Il a attendu deux jours.", [("deux jours", "DURATION", "P2D")]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), NO_DCT, ids=[c[0][:40] for c in NO_DCT])
+def test_without_publication_date(sentence, expected):
+    result = tag(sentence, None)
+    assert result == expected
+    assert all(not any(str(y) in v for y in range(2020, 2030)) for _, _, v in result)
+
+
+def test_records_are_anchored_and_named():
+    text = "Le ministre a démissionné hier, après deux jours de crise."
+    hier, duree = extract_timexes(text, DCT)
+    assert hier.anchored and hier.rule
+    assert not duree.anchored and duree.rule
+
+
+def test_junk_spans_are_skipped():
+    text = "Publié le 3 mai 2024. Le ministre a démissionné hier."
+    junk = ((0, 21),)
+    assert [t.text for t in extract_timexes(text, DCT, junk=junk)] == ["hier"]
+
+
+def test_offsets_order_and_no_overlap(nlp):
+    text = ("Dimanche soir, à partir de 22 h, le comité des fêtes vous invite. Le 6 mai dernier, "
+            "il a été élu pour six mois ; il partira l'an prochain, vers 12 h 30 locales.")
+    result = list(extract_timexes(text, DCT, doc=nlp(text)))
+    assert result
+    for t in result:
+        assert 0 <= t.start < t.end <= len(text)
+        assert text[t.start:t.end] == t.text
+    for a, b in zip(result, result[1:]):
+        assert a.end <= b.start
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(), st.one_of(st.none(), st.dates(min_value=date(1900, 1, 1),
+                                                 max_value=date(2100, 12, 31)).map(str)))
+def test_never_raises_and_offsets_hold(text, published):
+    result = list(extract_timexes(text, published))
+    for t in result:
+        assert 0 <= t.start < t.end <= len(text)
+        assert text[t.start:t.end] == t.text
+        assert t.type in ("DATE", "TIME", "DURATION", "SET")
+        assert t.value
+    for a, b in zip(result, result[1:]):
+        assert a.end <= b.start
+
+
+FRENCH_BITS = ["le", "15", "juin", "mars", "2024", "hier", "soir", "à", "22", "h", "30",
+               "il y a", "deux", "jours", "été", "l'", "mercredi", "dernier", "prochain",
+               "depuis", "des", "années", "chaque", ",", ".", "\n", "a", "sont", "ira"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(FRENCH_BITS), max_size=25).map(" ".join),
+       st.sampled_from([None, DCT, "1999-02-28"]))
+def test_french_like_noise(text, published):
+    for t in extract_timexes(text, published):
+        assert text[t.start:t.end] == t.text
