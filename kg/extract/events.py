@@ -33,6 +33,7 @@ NOUN_ARG_DEPS = {"nmod", "obl", "obl:arg", "obl:mod", "dep", "appos"}
 # dependencies that open a new clause: an argument phrase stops there
 CLAUSE_DEPS = {"acl", "acl:relcl", "advcl", "ccomp", "csubj", "parataxis", "xcomp", "nsubj", "nsubj:pass", "punct"}
 PLACE_PREPS = {"a", "en", "dans", "vers", "sur", "chez", "jusque", "jusqu'a"}
+CLAUSE_EDGES = {"acl", "acl:relcl", "advcl", "ccomp", "parataxis", "csubj"}
 IGNORED_PREPS = {"selon", "malgre", "sans", "comme", "depuis", "hormis", "sauf"}
 CONDITIONAL_ENDINGS = ("ait", "aient", "ais", "ions", "iez")
 IRREGULAR_CONDITIONALS = {"pourr", "ser", "aur", "fer", "enverr", "devr", "voudr", "viendr", "tiendr", "ir", "verr",
@@ -608,8 +609,8 @@ def _owner(tx: TimeExpr, events: list[_Raw], ctx: _Context, sent: int) -> _Raw |
     for _ in range(12):
         if tok.i in anchors:
             return anchors[tok.i]
-        if tok.head.i == tok.i or not ctx.in_sentence(tok.head, sent):
-            return None
+        if tok.head.i == tok.i or not ctx.in_sentence(tok.head, sent) or tok.dep_ in CLAUSE_EDGES:
+            return None  # a date inside a subordinate clause dates that clause, not the events above it
         tok = tok.head
     return None
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -65,7 +65,6 @@ def _alt(words: object) -> str:
 
 _B = r"(?<![\w-])"  # left word boundary that also refuses "-mai" in "8-Mai"
 _E = r"(?![\w-])"  # right word boundary
-_APOS = "['’]"
 MONTH = _alt(m for m in MONTHS if not m.endswith("."))
 WD = _alt(WEEKDAYS)
 PART = _alt(DAY_PARTS)
@@ -84,12 +83,6 @@ UNIT = _alt(UNITS)
 MOD = (r"(?:environ|près\s+de|presque|plus\s+de|moins\s+de|au\s+moins|au\s+plus|"
        r"quelque|pas\s+moins\s+de|bien\s+plus\s+de|un\s+peu\s+plus\s+de|quasiment|"
        r"pratiquement|à\s+peine|tout\s+juste|seulement|juste)")
-MOD_VALUE = {"environ": "APPROX", "près": "APPROX", "presque": "APPROX", "plus": "MORE_THAN",
-             "moins": "LESS_THAN", "au moins": "EQUAL_OR_MORE", "au plus": "EQUAL_OR_LESS"}
-
-
-def _rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
 
 
 # --------------------------------------------------------------------------- numbers
@@ -456,11 +449,6 @@ def _rel_sign(rel: str | None) -> int:
     return -1 if rel.startswith(("dernier", "dernière", "pass", "précédent")) else 1
 
 
-def _strip_det(m: re.Match[str], group: str) -> int:
-    """Start of the match after a preposition group that TimeBank leaves outside."""
-    return m.end(group) if m.group(group) else m.start()
-
-
 @_rule("date_dm", rf"{_B}(?:(?P<det>les?|ce|cette)\s+)?(?:(?P<wd>{WD})\s+)?(?P<d>{DAYNUM})\s+"
        rf"(?P<m>{MONTH})(?:\s+(?P<y>{YEAR4}|{YEAR2}))?(?:\s+(?P<rel>{REL}))?"
        rf"(?:\s+(?:au\s+|dans\s+la\s+|en\s+)?(?P<part>{PART}))?{_E}", priority=5)
@@ -506,9 +494,8 @@ def _day_range(ctx: _Context, m: re.Match[str]) -> list[_Cand] | None:
         return None
     day = 1 if m["d1"].lower() in ("1er", "1ᵉʳ", "premier") else int(m["d1"])
     vd = _DAY_VALUE.match(c2.value)
-    start = m.end("det") + 1 if (m["det"] or "").lower() == "du" else m.start()
-    if m["det"] and m["det"].lower() == "du":
-        start = m.start("d1")
+    # "les 6": the determiner stays in the tag; "du 19": the preposition stays out
+    start = m.start("d1") if (m["det"] or "").lower() == "du" else m.start()
     try:
         if vd:
             y, mo = int(vd[1]), int(vd[2])
@@ -585,9 +572,9 @@ def _year(ctx: _Context, m: re.Match[str]) -> _Cand | None:
         return None
     if re.search(r"\d[\s ]$", before):
         return None  # "1 200": a number with a thousands separator
-    start = m.start("an") if m["an"] and m["an"].lower().startswith("en") else m.start()
+    start = m.start()
     if m["an"] and m["an"].lower().startswith("en"):
-        start = m.start("an") + 3
+        start = m.start("an") + 3  # "en l'an 2000": the preposition stays out
     return _Cand(start, m.end(), "DATE", m["y"], "year")
 
 
@@ -603,10 +590,8 @@ def _decade(ctx: _Context, m: re.Match[str]) -> _Cand | None:
         value = f"19{_DECADE_WORDS[d]}X"
     elif len(d) == 4:
         value = d[:3] + "X"
-    else:
-        value = ("20" if d == "00" or d == "10" and False else "19") + d[0] + "X"
-        if d in ("00", "10"):
-            value = "20" + d[0] + "X"
+    else:  # "les années 60" is the 1960s; "les années 00/10" this century's
+        value = ("20" if d in ("00", "10") else "19") + d[0] + "X"
     return _Cand(m.start(), m.end(), "DATE", value, "decade")
 
 
@@ -797,8 +782,6 @@ def _ref_day(ctx: _Context, m: re.Match[str]) -> _Cand | None:
     g = m.group(0).lower()
     if g.startswith(("au ", "du ")):
         start += 3
-    if w in ("veille", "lendemain") and re.match(r"\s+(?:de|du|des|d['’])\s", ctx.text[m.end():]):
-        pass  # "à la veille de l'élection": still one day off a reference we may not know
 
     def from_ref(ref: date | None) -> str:
         if ref is None:
@@ -807,7 +790,7 @@ def _ref_day(ctx: _Context, m: re.Match[str]) -> _Cand | None:
     return _Cand(start, m.end(), "TIME" if part else "DATE", "", "ref_day", from_ref=from_ref)
 
 
-_UNIT_RX = rf"(?P<u>{UNIT})"
+_UNIT_RX = rf"(?P<u>{UNIT})"  # the unit group shared by duration-like rules
 
 
 @_rule("this_unit", rf"{_B}(?:cette|ce|cet)\s+(?P<u>semaine|mois(?:-ci)?|année|an|week-end|trimestre|"
@@ -948,8 +931,6 @@ def _duration(ctx: _Context, m: re.Match[str]) -> _Cand | None:
     if n is not None and n > 10000:
         return None
     value = _duration_value(n, unit)
-    if unit == "semaine" and nt in ("une", "un") and False:
-        value = "P1W"
     return _Cand(m.start(), m.end(), "DURATION", value, "duration")
 
 
@@ -958,6 +939,9 @@ _DURATION_GOVERNORS = frozenset(
     "pendant durant mandat contrat bail absence cycle programme plan trêve moratoire "
     "prison réclusion emprisonnement détention sursis suspension interdiction retard "
     "avance total totalisé âge".split())
+
+
+_PERSON_OF_RX = re.compile(r"\b(?:" + "|".join(PERSON_NOUNS) + r")\b[^.,;]{0,30}\bd['’e]\s*(?:\d+\s+à\s+)?$")
 
 
 def _is_age(ctx: _Context, start: int, before: str, after: str) -> bool:
@@ -978,7 +962,7 @@ def _is_age(ctx: _Context, start: int, before: str, after: str) -> bool:
         return not re.match(r"\s+(?:de|d['’])\s", after)
     if re.search(r"(?:^|[.!?]\s+|\n\s*)à\s*$", b) and re.match(r"\s*,", after):
         return True
-    if re.search(r"\b(?:" + "|".join(PERSON_NOUNS) + r")\b[^.,;]{0,30}\bd['’e]\s*(?:\d+\s+à\s+)?$", b):
+    if _PERSON_OF_RX.search(b):
         return True
     noun = re.search(r"(\w+)\s+(?:\w+\s+)?d['’e]\s*(?:\d+\s+à\s+)?$", b)
     if noun and not re.match(r"\s+(?:de|d['’])\s", after) and re.match(r"\s*(?:[,.;:)]|$|\w+(?:e|é|a|i|u)\b)", after):
@@ -1059,9 +1043,6 @@ def _noon(ctx: _Context, m: re.Match[str]) -> _Cand | None:
     w = m["w"]
     if w[0].isupper() and not ctx.sentence_initial(m.start("w")):
         return None  # "le Midi": the South of France
-    if re.match(r"\s+(?:et\s+demi|libre|pile)", ctx.text[m.end():], re.I) is None and \
-            re.search(r"\b(?:le|du|au)\s*$", ctx.text[max(0, m.start() - 4):m.start()], re.I) and w.islower() is False:
-        return None
     hhmm = "T12:00" if w.lower() == "midi" else "T24:00"
 
     def from_ref(ref: date | None) -> str:
@@ -1097,6 +1078,12 @@ def _set_per(ctx: _Context, m: re.Match[str]) -> _Cand | None:
 
 @_rule("set_adj", rf"{_B}(?P<w>{_alt(FREQUENCY_ADJECTIVES)}){_E}")
 def _set_adj(ctx: _Context, m: re.Match[str]) -> _Cand | None:
+    """ "le lot quotidien", "le dîner annuel"; but "la presse quotidienne", "un quotidien",
+    "les principaux quotidiens" name newspapers and periodicals."""
+    prev = re.search(r"(\w+)\s*$", ctx.text[max(0, m.start() - 20):m.start()])
+    if prev and prev.group(1).lower() in ("presse", "journal", "journaux", "titre", "titres",
+                                          "principaux", "grands", "revue", "magazine"):
+        return None
     if not _is_adjective(ctx, m.start(), m.end(), ("le", "la", "les", "un", "une", "des", "du",
                                                    "au", "aux", "ce", "ces", "son", "sa", "ses",
                                                    "notre", "votre", "leur", "leurs", "quel")):
@@ -1124,6 +1111,43 @@ def _ref_word(ctx: _Context, m: re.Match[str]) -> _Cand | None:
     if w in ("avenir", "l'avenir") and m["w"][-6].isupper() and not ctx.sentence_initial(m.start()):
         return None  # "L'Avenir", "Avenir Suisse": names
     return _Cand(m.start(), m.end(), "TIME", value, "ref_word")
+
+
+@_rule("ref_adjective", rf"{_B}(?P<w>prochaine?s?|futurs?|futures?|nocturnes?){_E}")
+def _ref_adjective(ctx: _Context, m: re.Match[str]) -> _Cand | None:
+    """ "les prochains mariages", "la future régionalisation": an adjective locating its
+    noun in the future (TimeBank FUTURE_REF); "explosions nocturnes": at night (TNI).
+    Longer expressions ("lundi prochain", "l'an prochain") win over this rule."""
+    w = m["w"].lower()
+    nxt = re.match(r"\s+[«\"]?\s*(\w+)", ctx.text[m.end():])
+    if w.startswith("nocturne"):
+        if not _is_adjective(ctx, m.start(), m.end(), ("le", "la", "les", "un", "une", "des", "du")):
+            return None
+        return _Cand(m.start(), m.end(), "TIME", "TNI", "ref_adjective")
+    if not nxt or not nxt.group(1)[0].islower():
+        return None
+    prev = re.search(r"(\w+)\s*$", ctx.text[max(0, m.start() - 15):m.start()])
+    if not (prev and prev.group(1).lower() in ("le", "la", "les", "l", "un", "une", "des", "ce",
+                                                "cette", "ces", "son", "sa", "ses", "leur",
+                                                "leurs", "notre", "nos", "du", "au", "aux")) \
+            and not ctx.sentence_initial(m.start()):
+        return None  # only before its noun, after a determiner: "le prochain sommet"
+    if ctx.doc is not None:
+        span = ctx.doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is not None and len(span) and span[0].pos_ not in ("ADJ", "NOUN"):
+            return None
+    return _Cand(m.start(), m.end(), "TIME", "FUTURE_REF", "ref_adjective")
+
+
+@_rule("whole_unit", rf"{_B}(?:toute\s+l['’]année|toute\s+la\s+(?:journée|semaine|nuit)|"
+       rf"tout\s+le\s+(?:mois|week-end)){_E}", priority=2)
+def _whole_unit(ctx: _Context, m: re.Match[str]) -> _Cand | None:
+    """ "toute l'année", "toute la journée": the whole of one unit (a DURATION)."""
+    unit = re.search(r"(année|journée|semaine|nuit|mois|week-end)", m.group(0).lower())
+    assert unit is not None
+    value = {"année": "P1Y", "journée": "P1D", "semaine": "P1W", "nuit": "P1D",
+             "mois": "P1M", "week-end": "P1WE"}[unit.group(1)]
+    return _Cand(m.start(), m.end(), "DURATION", value, "whole_unit")
 
 
 @_rule("ici", r"(?<=d['’])ici(?=\s+(?:à\s+|au\s+|la\s+|le\s+|l['’]|)(?:\d|fin\b|début\b|demain|"
@@ -1154,9 +1178,9 @@ def _holiday(ctx: _Context, m: re.Match[str]) -> _Cand | None:
     if re.match(r"\s+[A-ZÉ][a-zé]", after) and not m["det"]:
         return None  # "Noël Mamère": a first name
     kind, spec = _HOLIDAYS[key]
-    start = m.start() if m["det"] and "fête" in m.group(0).lower() else m.start("h")
-    if m["det"] and m["det"].lower() == "cette":
-        start = m.start()
+    # "cette fête de Pentecôte" is tagged whole; "la" alone stays out ("à la Toussaint")
+    keep_det = m["det"] and ("fête" in m.group(0).lower() or m["det"].lower() == "cette")
+    start = m.start() if keep_det else m.start("h")
 
     def on(year: int) -> date:
         if kind == "fixed":
@@ -1286,9 +1310,3 @@ def extract_timexes(text: str, published: str | None, doc: Doc | None = None,
         yield TimeExpr(start=c.start, end=c.end, text=text[c.start:c.end], type=c.type,
                        value=c.value, rule=c.rule, anchored=c.anchored)
 
-
-def _debug(text: str, published: str | None = None) -> list[TimeExpr]:  # pragma: no cover
-    return list(extract_timexes(text, published))
-
-
-_ = replace  # dataclasses.replace kept for callers that copy candidates
