@@ -53,7 +53,7 @@ def extract_entities(
     resolved: list[tuple[_Candidate, str, str, KbEntry | None]] = []
     for cand in candidates:
         surface = text[cand.start : cand.end]
-        entry = cand.kb or _resolve_kb(surface, cand.type, kb, full_names)
+        entry = _resolve_kb(surface, cand.type, kb, full_names, cand.kb)
         if entry:
             resolved.append((cand, entry.id, entry.type, entry))
             continue
@@ -186,14 +186,18 @@ def _full_person_names(cands: list[_Candidate], text: str, kb: KnowledgeBase) ->
     return names
 
 
-def _resolve_kb(surface: str, typ: str, kb: KnowledgeBase, full_names: dict) -> KbEntry | None:
-    entry = kb.lookup(surface)
+def _resolve_kb(
+    surface: str, typ: str, kb: KnowledgeBase, full_names: dict, matched: KbEntry | None = None
+) -> KbEntry | None:
+    entry = matched or kb.lookup(surface)
     if entry and len(normalise(surface).split()) == 1 and entry.type == "Person":
         # A one-word KB alias ("Kim") yields to another person of the article who
         # bears that word ("Kim Yo-jong"): the surname rule decides.
         owner = _surname_owner(surface, "Person", full_names)
         if owner and owner[0] != entry.id:
             return None
+    if matched and entry is matched:
+        return entry
     return entry or kb.fuzzy(surface, typ)
 
 

@@ -341,15 +341,15 @@ _FUTURE_HEADS = frozenset("aller devoir compter prévoir espérer vouloir souhai
 def _verb_tense(v: Token, finite_only: bool = False) -> str | None:
     """Tense of a verb with its auxiliaries (UD morphology from spaCy)."""
     morph = v.morph
-    if v.pos_ not in ("VERB", "AUX"):
-        return None
+    auxes = [c for c in v.children if c.dep_ in ("aux", "aux:tense", "aux:pass")]
+    if v.pos_ not in ("VERB", "AUX") and not auxes:
+        return None  # (a participle mis-tagged ADJ still has its auxiliary)
     if finite_only:  # a copula: its own tense only
         if "Fut" in morph.get("Tense") or "Cnd" in morph.get("Mood"):
             return FUTURE
         if "Imp" in morph.get("Tense") or "Past" in morph.get("Tense"):
             return PAST
         return PRESENT if "Pres" in morph.get("Tense") else None
-    auxes = [c for c in v.children if c.dep_ in ("aux", "aux:tense", "aux:pass")]
     for a in auxes:
         if "Fut" in a.morph.get("Tense") or "Cnd" in a.morph.get("Mood"):
             return FUTURE
@@ -410,6 +410,10 @@ def _doc_tense(ctx: _Context, start: int, end: int) -> str | None:
                     return tense
         elif t.pos_ in ("ADJ", "NOUN", "PROPN"):
             cops = [c for c in t.children if c.dep_ == "cop"]
+            if any(c.dep_ in ("aux", "aux:tense", "aux:pass") for c in t.children):
+                tense = _verb_tense(t)
+                if tense:
+                    return tense
             if cops:
                 tense = _verb_tense(cops[0], finite_only=True)
                 if tense:
