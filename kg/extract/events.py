@@ -34,6 +34,7 @@ NOUN_ARG_DEPS = {"nmod", "obl", "obl:arg", "obl:mod", "dep", "appos"}
 CLAUSE_DEPS = {"acl", "acl:relcl", "advcl", "ccomp", "csubj", "parataxis", "xcomp", "nsubj", "nsubj:pass", "punct"}
 PLACE_PREPS = {"a", "en", "dans", "vers", "sur", "chez", "jusque", "jusqu'a"}
 CLAUSE_EDGES = {"acl", "acl:relcl", "advcl", "ccomp", "parataxis", "csubj"}
+PREP_FORMS = {"au": "a", "aux": "a", "du": "de", "des": "de", "d'": "de", "d’": "de"}
 IGNORED_PREPS = {"selon", "malgre", "sans", "comme", "depuis", "hormis", "sauf"}
 CONDITIONAL_ENDINGS = ("ait", "aient", "ais", "ions", "iez")
 IRREGULAR_CONDITIONALS = {"pourr", "ser", "aur", "fer", "enverr", "devr", "voudr", "viendr", "tiendr", "ir", "verr",
@@ -190,7 +191,10 @@ def _lemma(tok: Token) -> str:
 
 
 def _word_forms(tok: Token) -> set[str]:
+    """Lemma and surface form, singular too; a verb lemma left inflected ("cherche") gets its -r."""
     forms = {_lemma(tok), _norm(tok.text)}
+    if tok.pos_ in ("VERB", "AUX") and _lemma(tok).endswith("e"):
+        forms.add(_lemma(tok) + "r")
     return forms | {f[:-1] for f in forms if f.endswith(("s", "x")) and len(f) > 3}
 
 
@@ -278,7 +282,7 @@ def _hypothetical_verb(verb: Token, lex: Lexicon, depth: int = 0) -> bool:
             return True
     if depth < 3 and verb.dep_ in ("xcomp", "ccomp", "csubj") and verb.head.i != verb.i:
         head = verb.head
-        if _lemma(head) in lex.desire_verbs:
+        if _word_forms(head) & (lex.desire_verbs | lex.hedge_adjectives):  # "il est possible que ..."
             return True
         return _hypothetical_verb(head, lex, depth + 1) if verb.dep_ == "xcomp" else False
     if depth < 3 and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
@@ -449,7 +453,7 @@ def _prep(tok: Token, trigger: Token) -> str | None:
     """The preposition introducing ``tok``; a conjunct shares its first conjunct's."""
     for c in tok.children:
         if c.dep_ == "case":
-            return _lemma(c)
+            return PREP_FORMS.get(c.lower_, _lemma(c))
     if tok.dep_ == "conj" and tok.head.i == trigger.i:  # "rencontre entre Kim et Poutine" parsed flat
         siblings = [c for c in trigger.children if c.i < tok.i and c.dep_ in NOUN_ARG_DEPS]
         return _prep(siblings[-1], trigger) if siblings else None
@@ -492,10 +496,10 @@ def _fill_roles(raw: _Raw, trig: _Trigger, ctx: _Context, stop: set[int]) -> Non
             m = ctx.mention_at(w) if ctx.in_sentence(w, sent) else None
             if m is None or m.start in seen:
                 continue
-            root = w  # the mention token nearest the trigger in the tree
-            while root.head.i != root.i and ctx.mention_at(root.head) == m:
-                root = root.head
             seen.add(m.start)
+            span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+            tops = [t for t in span if not span.start <= t.head.i < span.end or t.head.i == t.i]
+            root = tops[0] if tops else w  # "Corée" rather than "Nord" in "en Corée du Nord"
             _classify(raw, trig, m, root, arg, ctx)
 
 

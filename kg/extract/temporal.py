@@ -535,7 +535,8 @@ def _date_iso(ctx: _Context, m: re.Match[str]) -> _Cand | None:
 
 
 @_rule("month_year", rf"{_B}(?:(?P<edge>{EDGE})\s*)?(?:(?:le\s+)?mois\s+d(?:e\s+|['’]))?"
-       rf"(?P<m>{MONTH})\s+(?P<y>{YEAR4}|{YEAR2}){_E}", priority=4)
+       rf"(?P<m>{MONTH})\s+(?P<y>{YEAR4}|['’]?\d{{2}}(?![\d,.]\d)(?!\s*(?:%|€|h\b|heures|ans|jours)))"
+       rf"{_E}", priority=4)
 def _month_year(ctx: _Context, m: re.Match[str]) -> _Cand | None:
     yy = m["y"].lstrip("'’")
     year = int(yy) if len(yy) == 4 else _year_of_two_digits(int(yy), ctx.dct)
@@ -652,9 +653,11 @@ def _season(ctx: _Context, m: re.Match[str]) -> _Cand | None:
     cands = [(y, y * 12 + first) for y in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1)]
     ref = ctx.dct.year * 12 + ctx.dct.month
     inside = [c for c in cands if c[1] <= ref <= c[1] + 2]
-    if inside and not sign:
+    if inside and not sign and (det in ("cet", "ce") or tense != PAST):
         year = inside[0][0]
     else:
+        # past tense during the season itself means the previous one ("l'été a été…")
+        cands = [c for c in cands if not (inside and tense == PAST and c in inside)] or cands
         year = _choose(cands, ref, tense, strict=bool(sign))
     return _Cand(start, m.end(), "DATE", f"{year}-{code}", "season", True)
 
@@ -779,6 +782,9 @@ def _ref_part(ctx: _Context, m: re.Match[str]) -> _Cand | None:
        rf"{_B}(?P<w3>(?:le|ce)\s+(?:même\s+jour|jour\s+même|jour-là))", priority=3)
 def _ref_day(ctx: _Context, m: re.Match[str]) -> _Cand | None:
     w = (m["w"] or m["w2"] or m["w3"] or "").lower()
+    wpos = m.start("w") if m["w"] else m.start()
+    if re.search(r"\bdu\s+jour\s+au\s*$", ctx.text[max(0, wpos - 12):wpos], re.I):
+        return None  # the idiom "du jour au lendemain" (overnight)
     partw = m["part"] or m["part2"]
     part = DAY_PARTS[partw.lower()] if partw else ""
     shift = {"lendemain": 1, "surlendemain": 2, "veille": -1}.get(w, 0)
@@ -915,6 +921,11 @@ def _duration(ctx: _Context, m: re.Match[str]) -> _Cand | None:
     if m["n"][:1].isupper() and not m["n"].isupper() and \
             not ctx.sentence_initial(m.start("n")):
         return None  # "la guerre de Cent Ans": a capitalised number is part of a name
+    if m["u"][:1].isupper() and not m["u"].isupper() and not ctx.sentence_initial(m.start("u")):
+        return None  # "les 24 Heures du Mans": a capitalised unit is part of a name
+    if nt in ("un", "une") and unit in ("jour", "fois") and not re.search(
+            r"(?:pendant|durant|pour|en|de|d['’]|dans|après|depuis|a)\s*$", before, re.I):
+        return None  # "un jour, il reviendra": some day, not a length of one day
     if unit in ("an", "ans") and (_is_age(ctx, m.start(), before, after) or (
             m["mod"] and re.search(r"\bles\s*$", before, re.I))):
         return None  # an age, or an age group ("les moins de 17 ans")
@@ -1280,8 +1291,8 @@ def _resolve_refs(ctx: _Context, cands: list[_Cand]) -> list[_Cand]:
                 ref = prev[-1]
             elif same_after:
                 ref = same_after[0]
-            elif prev:
-                ref = prev[-1]
+            elif prev and prev[-1][0] >= ctx.sentence(max(0, s0 - 1))[0]:
+                ref = prev[-1]  # the sentence before still sets the scene
             else:
                 ref = (c.start, ctx.dct, True) if ctx.dct else None
             c.value = c.from_ref(ref[1] if ref else None)
