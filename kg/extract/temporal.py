@@ -1291,8 +1291,8 @@ def _resolve_refs(ctx: _Context, cands: list[_Cand]) -> list[_Cand]:
                 ref = prev[-1]
             elif same_after:
                 ref = same_after[0]
-            elif prev and prev[-1][0] >= ctx.sentence(max(0, s0 - 1))[0]:
-                ref = prev[-1]  # the sentence before still sets the scene
+            elif prev:
+                ref = prev[-1]
             else:
                 ref = (c.start, ctx.dct, True) if ctx.dct else None
             c.value = c.from_ref(ref[1] if ref else None)
