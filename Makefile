@@ -18,6 +18,8 @@ run: $(STAMP)
 	$(BIN)/kg build seeds/
 	$(BIN)/kg stats
 	$(BIN)/kg claims --topic sanctions
+	$(BIN)/kg export graphml
+	$(BIN)/kg export gexf
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

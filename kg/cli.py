@@ -187,3 +187,19 @@ def claims(store_path, topic, speaker):
         role = f", {row['role']}" if row.get("role") else ""
         click.echo(f"{row['date'] or '????'}  {row['speaker']}{role} [{row['stance']}, {row['mode']}] ({row['source']})")
         click.echo(f"    « {row['quote']} »")
+
+
+@cli.command()
+@click.argument("fmt", metavar="FORMAT", type=click.Choice(["graphml", "gexf"]))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Output file (default exports/actors.FORMAT).")
+@store_option
+@reports_errors
+def export(fmt, output, store_path):
+    """Write the actor network (people, organisations, places; weighted links) for Gephi."""
+    from kg.export import actor_network, write
+    from kg.store import Store
+
+    with Store.open(store_path, read_only=True) as store:
+        graph = actor_network(store)
+    path = write(graph, output or Path("exports") / f"actors.{fmt}", fmt)
+    click.echo(f"{path}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges", err=True)

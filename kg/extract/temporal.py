@@ -476,7 +476,9 @@ def _date_dm(ctx: _Context, m: re.Match[str]) -> _Cand | None:
             return None
         value, anchored = d.isoformat(), True
     else:
-        if not (1 <= day <= 31):
+        try:
+            date(2000, month, day)  # a leap year: accepts 29 February
+        except ValueError:
             return None
         value = f"XXXX-{month:02d}-{day:02d}"
     typ = "DATE"
@@ -507,8 +509,10 @@ def _day_range(ctx: _Context, m: re.Match[str]) -> list[_Cand] | None:
                 y, mo = divmod(y * 12 + mo - 2, 12)
                 mo += 1
             value = date(y, mo, day).isoformat()
-        else:
+        elif day < int(c2.value[8:10]):
             value = c2.value[:8] + f"{day:02d}"
+        else:
+            return [c2]
     except ValueError:
         return None
     return [_Cand(start, m.end("d1"), "DATE", value, "day_range", c2.anchored), c2]
@@ -886,6 +890,8 @@ def _offset(ctx: _Context, m: re.Match[str], sign: int, rule: str) -> _Cand | No
     if ctx.dct is None:
         value = {"Y": "XXXX", "M": "XXXX-XX", "DE": "XXX", "CE": "XX"}.get(code, "XXXX-XX-XX")
         return _Cand(m.start(), m.end(), "DATE", value, rule)
+    if n > 5000:
+        return None  # beyond any calendar we normalise to
     dct, k = ctx.dct, sign * n
     if is_time:
         value = dct.isoformat()
@@ -897,7 +903,9 @@ def _offset(ctx: _Context, m: re.Match[str], sign: int, rule: str) -> _Cand | No
         d = _shift_months(dct, round(k))
         value = f"{d.year}-{d.month:02d}"
     elif code == "Y":
-        value = str(dct.year + round(k))
+        if dct.year + round(k) < 1:
+            return None
+        value = f"{dct.year + round(k):04d}"
     elif code == "DE":
         value = str(dct.year // 10 + round(k))
     elif code == "CE":
