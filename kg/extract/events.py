@@ -10,15 +10,11 @@ merged unless they name different places. Negated and hypothetical triggers
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kg.errors import ResourceError
+from kg.extract.event_lexicon import Lexicon, Trigger, norm
 from kg.extract.topics import fold
 from kg.records import Article, Event, Mention, Sentence, TimeExpr
 
@@ -45,97 +41,7 @@ PRONOUNS = {"il": {"Person"}, "elle": {"Person", "Place", "Organization"}}
 CALENDAR = re.compile(r"^(\d{4}|XXXX)(-[0-9A-Z]+)*(T.*)?$")
 
 
-@dataclass(frozen=True)
-class _Trigger:
-    type: str
-    lemmas: tuple[str, ...]  # folded lemmas; more than one for a multi-word noun
-    verbal: bool
-    reflexive: bool = False
-    requires: str | None = None
-    inverse: bool = False
-
-
-@dataclass(frozen=True)
-class Lexicon:
-    """The event typology and its French triggers, as loaded from TOML."""
-
-    types: dict[str, str]  # id -> definition
-    roles: dict[str, str]
-    locative: frozenset[str]
-    triggers: dict[str, tuple[_Trigger, ...]]  # first folded lemma -> triggers
-    classes: dict[str, frozenset[str]]
-    light_verbs: frozenset[str]
-    desire_verbs: frozenset[str]
-    purpose_markers: frozenset[str]
-    negative_dets: frozenset[str]
-    hedge_adjectives: frozenset[str]
-    desire_nouns: frozenset[str]
-
-    @classmethod
-    def load(cls, path: str | Path | None = None) -> Lexicon:
-        """The shipped lexicon (cached) or the TOML file at ``path``."""
-        if path is None:
-            return _default_lexicon()
-        return _parse_lexicon(Path(path))
-
-
-def _parse_lexicon(path: Path) -> Lexicon:
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-        types = data["types"]
-        classes = {k: frozenset(_norm(w) for w in v) for k, v in data.get("classes", {}).items()}
-        triggers: dict[str, list[_Trigger]] = {}
-        for tid, spec in types.items():
-            for verbal, key in ((True, "verbs"), (False, "nouns")):
-                for entry in spec.get(key, []):
-                    trig = _parse_trigger(tid, entry, verbal, spec.get("requires"))
-                    if trig.requires and trig.requires not in classes and trig.requires != "actor":
-                        raise ResourceError(f"{path}: trigger {entry!r} needs unknown class {trig.requires!r}")
-                    triggers.setdefault(trig.lemmas[0], []).append(trig)
-        modality = data.get("modality", {})
-        return Lexicon(
-            types={tid: spec["definition"] for tid, spec in types.items()},
-            roles={tid: spec.get("roles", "") for tid, spec in types.items()},
-            locative=frozenset(tid for tid, spec in types.items() if spec.get("locative", False)),
-            triggers={k: tuple(v) for k, v in triggers.items()},
-            classes=classes,
-            light_verbs=frozenset(_norm(w) for w in data.get("light_verbs", {}).get("lemmas", [])),
-            desire_verbs=frozenset(_norm(w) for w in modality.get("desire_verbs", [])),
-            purpose_markers=frozenset(_norm(w) for w in modality.get("purpose_markers", [])),
-            negative_dets=frozenset(_norm(w) for w in modality.get("negative_dets", [])),
-            hedge_adjectives=frozenset(_norm(w) for w in modality.get("hedge_adjectives", [])),
-            desire_nouns=frozenset(_norm(w) for w in modality.get("desire_nouns", [])),
-        )
-    except (OSError, tomllib.TOMLDecodeError, KeyError, TypeError, AttributeError) as exc:
-        raise ResourceError(f"{path}: invalid event trigger lexicon: {exc}") from exc
-
-
-def _parse_trigger(tid: str, entry: str, verbal: bool, type_requires: str | None) -> _Trigger:
-    m = re.fullmatch(r"\s*(se |s'|s’)?([^\[]+?)\s*(?:\[(\w+)\])?\s*", entry)
-    if not m:
-        raise ResourceError(f"bad trigger {entry!r} of type {tid!r}")
-    flag = m.group(3)
-    return _Trigger(
-        type=tid,
-        lemmas=tuple(_norm(w) for w in m.group(2).split()),
-        verbal=verbal,
-        reflexive=bool(m.group(1)),
-        requires=(flag if flag and flag != "inverse" else type_requires),
-        inverse=flag == "inverse",
-    )
-
-
-def _norm(word: str) -> str:
-    return fold(word).strip()
-
-
-@lru_cache(maxsize=1)
-def _default_lexicon() -> Lexicon:
-    with resources.as_file(resources.files("kg") / "resources" / "event_triggers.toml") as real:
-        return _parse_lexicon(Path(real))
-
-
-EVENT_TYPES: dict[str, str] = dict(_default_lexicon().types)
+EVENT_TYPES: dict[str, str] = dict(Lexicon.load().types)
 
 
 # --------------------------------------------------------------------------- context
@@ -187,19 +93,19 @@ class _Context:
 
 
 def _lemma(tok: Token) -> str:
-    return _norm(tok.lemma_ or tok.text)
+    return norm(tok.lemma_ or tok.text)
 
 
 def _word_forms(tok: Token) -> set[str]:
     """Lemma and surface form, singular too; a verb lemma left inflected ("cherche") gets its -r."""
-    forms = {_lemma(tok), _norm(tok.text)}
+    forms = {_lemma(tok), norm(tok.text)}
     if tok.pos_ in ("VERB", "AUX") and _lemma(tok).endswith("e"):
         forms.add(_lemma(tok) + "r")
     return forms | {f[:-1] for f in forms if f.endswith(("s", "x")) and len(f) > 3}
 
 
 # --------------------------------------------------------------------------- triggers
-def _match_triggers(tok: Token, lex: Lexicon) -> list[tuple[_Trigger, list[Token]]]:
+def _match_triggers(tok: Token, lex: Lexicon) -> list[tuple[Trigger, list[Token]]]:
     found = []
     for form in _word_forms(tok):
         for trig in lex.triggers.get(form, ()):
@@ -249,7 +155,7 @@ def _arguments(tok: Token, verbal: bool, stop: set[int]) -> list[Token]:
     return args
 
 
-def _satisfies(trig: _Trigger, tok: Token, ctx: _Context, stop: set[int], sent: int) -> bool:
+def _satisfies(trig: Trigger, tok: Token, ctx: _Context, stop: set[int], sent: int) -> bool:
     if trig.requires is None:
         return True
     words = [w for a in _arguments(tok, trig.verbal, set()) for w in _phrase(a, {tok.i})]
@@ -309,9 +215,9 @@ def _discarded_noun(noun: Token, lex: Lexicon) -> bool:
             return True
         if c.dep_ == "amod" and _lemma(c) in lex.hedge_adjectives:
             return True
-    noun = _attachment(noun)
     if noun.head.i != noun.i and _lemma(noun.head) in lex.desire_nouns:
         return True  # "un danger de réapprovisionnement", "le risque d'invasion"
+    noun = _attachment(noun)
     head = noun.head
     if head.i != noun.i and head.pos_ in ("VERB", "AUX") and noun.dep_ in VERB_ARG_DEPS | SUBJ_DEPS:
         return _hypothetical_verb(head, lex)
@@ -462,7 +368,7 @@ def _prep(tok: Token, trigger: Token) -> str | None:
     return None
 
 
-def _fill_roles(raw: _Raw, trig: _Trigger, ctx: _Context, stop: set[int]) -> None:
+def _fill_roles(raw: _Raw, trig: Trigger, ctx: _Context, stop: set[int]) -> None:
     tok, sent, lex = raw.tokens[0], raw.sentence, ctx.lex
     agent_toks: list[Token] = []
     partner_toks: list[Token] = []
@@ -503,7 +409,7 @@ def _fill_roles(raw: _Raw, trig: _Trigger, ctx: _Context, stop: set[int]) -> Non
             _classify(raw, trig, m, root, arg, ctx)
 
 
-def _classify(raw: _Raw, trig: _Trigger, m: Mention, root: Token, arg: Token, ctx: _Context) -> None:
+def _classify(raw: _Raw, trig: Trigger, m: Mention, root: Token, arg: Token, ctx: _Context) -> None:
     prep = _prep(root, raw.tokens[0])
     if prep in IGNORED_PREPS:
         return

@@ -99,7 +99,21 @@ CASES = [
     ("Le gouvernement examine actuellement le texte.", DCT, [("actuellement", "TIME", "PRESENT_REF")]),
     ("Les diplomates doivent maintenant conclure.", DCT, [("maintenant", "TIME", "PRESENT_REF")]),
     ("La loi sera votée prochainement.", DCT, [("prochainement", "TIME", "FUTURE_REF")]),
+    ("Mai 68 reste une référence.", DCT, [("Mai 68", "DATE", "1968-05")]),
+    ("L'été a été meurtrier.", DCT, [("L'été", "DATE", "2023-SU")]),
+    ("Le gouvernement a fixé un délai d'ici le 30 juin.", DCT,
+     [("ici", "DATE", "2024-06-18"), ("le 30 juin", "DATE", "2024-06-30")]),
+    ("Les journaux étrangers se vendent toute l'année.", DCT, [("toute l'année", "DURATION", "P1Y")]),
+    ("Les patrouilles sont le lot quotidien des soldats.", DCT, [("quotidien", "SET", "P1D")]),
+    ("La sécurité est une priorité pour les prochains mois.", DCT,
+     [("les prochains mois", "DATE", "FUTURE_REF")]),
     # no false dates
+    ("Il lit la presse quotidienne.", DCT, []),
+    ("Les 24 Heures du Mans attirent les foules.", DCT, []),
+    ("Tout a changé du jour au lendemain.", DCT, []),
+    ("Un jour, il reviendra.", DCT, []),
+    ("La guerre de Cent Ans a marqué l'Europe.", DCT, []),
+    ("Les Jeux Olympiques d'hiver s'ouvrent.", DCT, []),
     ("Sa visite a été saluée par la presse.", DCT, []),
     ("Kim Jong Un a reçu le président russe.", DCT, []),
     ("La sonde observe la planète Mars depuis l'orbite.", DCT, []),
@@ -128,6 +142,8 @@ STANDALONE = [
     ("LE VILLAGE FERA LA FÊTE DIMANCHE.", [("DIMANCHE", "DATE", "2024-06-23")]),
     ("Il a passé deux jours en Corée.", [("deux jours", "DURATION", "P2D")]),
     ("Sa visite a été saluée.", []),
+    ("Le texte a été adopté le 6 mai.", [("le 6 mai", "DATE", "2024-05-06")]),
+    ("Le sommet aura lieu le 6 juillet.", [("le 6 juillet", "DATE", "2024-07-06")]),
 ]
 
 
