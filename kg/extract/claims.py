@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -124,6 +125,9 @@ class _State:
     history: list[tuple[int, _Speaker]] = field(default_factory=list)  # earlier subjects
     used_quotes: set[int] = field(default_factory=set)
     last_speaker: tuple[int, _Speaker] | None = None
+    paragraph_starts: list[int] = field(default_factory=list)
+    quote_opens: list[int] = field(default_factory=list)
+    history_starts: list[int] = field(default_factory=list)
 
 
 def extract_claims(
@@ -139,14 +143,16 @@ def extract_claims(
     text = article.text
     quotes = [q for p0, p1 in paragraphs(text) for q in find_quotes(text, p0, p1) if not article.is_junk(q.open, q.close)]
     state = _State(doc, article, mentions, quotes, lexicon or Lexicon.load())
-    subjects = _subject_history(state)
+    state.paragraph_starts = [p0 for p0, _ in paragraphs(text)]
+    state.quote_opens = [q.open for q in quotes]
+    state.history = _subject_history(state)
+    state.history_starts = [pos for pos, _ in state.history]
     for index, sentence in enumerate(sentences):
         if article.is_junk(sentence.start, sentence.end):
             continue
         span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
         if span is None:
             continue
-        state.history = [h for h in subjects if h[0] < sentence.end]
         for claim in _sentence_claims(state, span, index):
             claim = _finish(claim, state, sentences, timexes, topics)
             if claim.speaker_start is not None:
@@ -253,7 +259,8 @@ def cue_start(verb: Token) -> int:
 
 
 def _in_quote(state: _State, offset: int) -> bool:
-    return any(q.open < offset < q.close for q in state.quotes)
+    i = bisect_right(state.quote_opens, offset) - 1  # quotations do not overlap
+    return i >= 0 and state.quotes[i].open < offset < state.quotes[i].close
 
 
 # --- incise rule ----------------------------------------------------------------------
@@ -275,14 +282,12 @@ def _incise_claim(state: _State, sent: Span, verb: Token, cue) -> dict | None:
     quote = next((q for q in state.quotes if 0 <= cue_start - q.close <= 3 and text[q.close : cue_start].strip() in {"", ","}), None)
     if quote is not None:
         state.used_quotes.add(quote.open)
-        clause_start = max(sent.start_char, _paragraph_start(text, quote.open))
         if quote.open < sent.start_char or not text[sent.start_char : quote.open].strip():
             content = quote.inner
             mode = "direct"
         else:
             content = (sent.start_char, quote.close)
             mode = "mixed"
-        del clause_start
     else:
         head = text[sent.start_char : cue_start].rstrip(" ,")
         if len(head.split()) >= MIN_STANDALONE_WORDS:
@@ -535,17 +540,20 @@ def _is_agentive(state: _State, head: Token) -> bool:
 def _resolve_pronoun(state: _State, word: str, start: int, end: int) -> _Speaker | None:
     plural = PRONOUNS[word.lower()]
     text = state.article.text
-    para_floor = _paragraph_start(text, start, back=2)
-    for pos, speaker in reversed(state.history):
-        if para_floor <= pos < start and speaker.plural == plural:
+    para_floor = _paragraph_start(state, start, back=2)
+    for i in range(bisect_right(state.history_starts, start - 1) - 1, -1, -1):
+        pos, speaker = state.history[i]
+        if pos < para_floor:
+            break
+        if speaker.plural == plural:
             return _Speaker(speaker.label, text[start:end], start, end, speaker.key, speaker.role, plural)
     return _Speaker(None, text[start:end], start, end, None, None, plural)
 
 
-def _paragraph_start(text: str, offset: int, back: int = 0) -> int:
+def _paragraph_start(state: _State, offset: int, back: int = 0) -> int:
     """Start of the paragraph holding offset, or of the one `back` paragraphs earlier."""
-    starts = [p0 for p0, _ in paragraphs(text) if p0 <= offset]
-    return starts[max(0, len(starts) - 1 - back)] if starts else 0
+    i = bisect_right(state.paragraph_starts, offset)
+    return state.paragraph_starts[max(0, i - 1 - back)] if i else 0
 
 
 # --- colon, source and continuation rules --------------------------------------------
@@ -615,7 +623,7 @@ def _continuation_claim(state: _State, sent: Span, q: Quote) -> dict | None:
     text = state.article.text
     if text[sent.start_char : q.open].strip() or len(text[q.open : q.close].split()) < MIN_STANDALONE_WORDS:
         return None
-    if state.last_speaker is None or state.last_speaker[0] < _paragraph_start(text, q.open, back=1):
+    if state.last_speaker is None or state.last_speaker[0] < _paragraph_start(state, q.open, back=1):
         return None
     speaker = state.last_speaker[1]
     speaker = _Speaker(speaker.label, None, None, None, speaker.key, speaker.role, speaker.plural)
