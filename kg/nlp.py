@@ -130,15 +130,18 @@ def _dateline_component(doc: Doc) -> Doc:
 
 @Language.component("kg_sentences")
 def _sentence_component(doc: Doc) -> Doc:
-    starts = {start for start, _ in split_sentences(doc.text)}
-    seen_start = False
+    spans = split_sentences(doc.text)
+    doc.user_data["kg_sentences"] = spans  # reused by the pipeline: split once
+    starts = {start for start, _ in spans}
     for token in doc:
-        if token.idx in starts or (token.i == 0):
-            token.is_sent_start = True
-            seen_start = True
-        elif seen_start:
-            token.is_sent_start = False
+        token.is_sent_start = token.i == 0 or token.idx in starts
     return doc
+
+
+def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
+    """The sentence spans kg_sentences computed for this doc (or computes them)."""
+    spans = doc.user_data.get("kg_sentences")
+    return spans if spans is not None else split_sentences(doc.text)
 
 
 @lru_cache(maxsize=1)

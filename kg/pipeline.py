@@ -15,6 +15,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from rapidfuzz import fuzz
+from spacy.tokens import Doc
 
 from kg.extract.claims import extract_claims
 from kg.extract.entities import extract_entities
@@ -22,7 +23,7 @@ from kg.extract.events import extract_events
 from kg.extract.temporal import extract_timexes
 from kg.extract.topics import TopicScheme
 from kg.kb import FUZZY_THRESHOLD, KnowledgeBase, default_kb, normalise
-from kg.nlp import load, split_sentences
+from kg.nlp import load, sentence_spans
 from kg.records import Article, Entity, Extraction, Sentence
 
 BATCH_SIZE = 32
@@ -51,9 +52,9 @@ class Pipeline:
         for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=BATCH_SIZE):
             yield self._extract(doc, article)
 
-    def _extract(self, doc, article: Article) -> Extraction:
+    def _extract(self, doc: Doc, article: Article) -> Extraction:
         text = article.text
-        sentences = tuple(Sentence(s, e, text[s:e]) for s, e in split_sentences(text))
+        sentences = tuple(Sentence(s, e, text[s:e]) for s, e in sentence_spans(doc))
         mentions, entities = extract_entities(doc, article, sentences, self.kb)
         timexes = tuple(extract_timexes(text, article.published, doc=doc, junk=article.junk))
         claims = tuple(extract_claims(doc, article, sentences, mentions, timexes, self.topics))

@@ -97,6 +97,7 @@ def _parse_trigger(tid: str, entry: str, verbal: bool, type_requires: str | None
     )
 
 
+@lru_cache(maxsize=65536)
 def norm(word: str) -> str:
     """A lexicon word as compared: lower-case, accent-free."""
     return fold(word).strip()
