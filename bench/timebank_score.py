@@ -111,7 +111,6 @@ def main(argv: list[str] | None = None) -> int:
             pt["gold"] += 1
         for s in sys_:
             per_type.setdefault(s.type, Counter())["sys"] += 1
-        matched_sys: set[int] = set()
         for g in golds:
             over = [i for i, s in enumerate(sys_) if s.start < g.end and g.start < s.end]
             exact = [i for i in over if sys_[i].start == g.start and sys_[i].end == g.end]

@@ -372,7 +372,6 @@ _PREPOSITIONS = {"à", "a", "de", "d", "pour", "avec", "par", "en", "dans", "che
 
 
 def _subject_claim(state: _State, sent: Span, verb: Token, cue) -> dict | None:
-    text = state.article.text
     lemma, stance, cue_start, cue_end = cue
     subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubj:pass"}), None)
     if subject is None and verb.dep_ in {"xcomp", "conj"} and verb.head.i < verb.i:
