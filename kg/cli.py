@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from kg.errors import KgError
+from kg.query import FORMATS
 
 store_option = click.option(
     "--store",
@@ -170,22 +171,77 @@ def validate(store_path, shapes):
 
 
 @cli.command()
+@click.argument("query", required=False, metavar="NAME|FILE|-")
+@click.option("-e", "--expression", help="SPARQL text to run instead of a saved query.")
+@click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE", help="Query parameter (repeatable).")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
+              help="Output: a text table, W3C SPARQL results (csv, tsv, json, xml) or Markdown.")
+@click.option("--list", "list_", is_flag=True, help="List the saved queries with their parameters.")
+@click.option("--limit", type=click.IntRange(0), help="Print at most this many rows.")
+@click.option("--timeout", type=click.FloatRange(0, min_open=True), help="Give up after this many seconds.")
+@store_option
+@reports_errors
+def query(query, expression, params, fmt, list_, limit, timeout, store_path):
+    """Run a saved query (queries/NAME.rq), a query file, stdin (-) or -e TEXT.
+
+    \b
+    kg query --list
+    kg query who-said-what --param topic=sanctions
+    kg query timeline -p actor=Poutine -p since=2024-06 --format csv
+    kg query -e 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'
+
+    Parameters are bound as RDF terms, never pasted into the query text. CONSTRUCT
+    and DESCRIBE print Turtle; ASK prints true or false.
+    """
+    from kg import query as q
+    from kg.store import Store
+
+    if list_:
+        click.echo(q.describe_catalogue(q.catalogue()))
+        return
+    if expression is not None:
+        saved = q.parse(Path("<expression>"), expression)
+    elif query is None:
+        raise click.UsageError("give a saved query name, a file, - or -e TEXT (see kg query --list)")
+    else:
+        saved = q.load(query, sys.stdin.read() if query == "-" else None)
+    raw = dict(_split_param(p) for p in params)
+    with Store.open(store_path, read_only=True) as store:
+        binds = q.bindings(saved, raw, store)
+        result = q.execute(store, saved.text, binds, timeout=timeout)
+        click.echo(q.render(result, fmt, limit), nl=False)
+
+
+def _split_param(text: str) -> tuple[str, str]:
+    name, sep, value = text.partition("=")
+    if not sep or not name.strip():
+        raise click.BadParameter(f"{text!r} is not NAME=VALUE", param_hint="--param")
+    return name.strip(), value.strip()
+
+
+@cli.command()
 @store_option
 @click.option("--topic", help='Topic, e.g. "sanctions" (labels, plurals and narrower topics match).')
 @click.option("--speaker", help='Speaker, e.g. "Poutine" (any known name or alias).')
 @reports_errors
 def claims(store_path, topic, speaker):
-    """Who said what (about a topic, by a speaker), with date and source."""
-    from kg.report import who_said_what
+    """Who said what (about a topic, by a speaker), with date and source.
+
+    A readable form of `kg query who-said-what`.
+    """
+    from kg import query as q
     from kg.store import Store
 
+    saved = q.saved("who-said-what")
+    raw = {k: v for k, v in (("topic", topic), ("speaker", speaker)) if v}
     with Store.open(store_path, read_only=True) as store:
-        rows = who_said_what(store, topic=topic, speaker=speaker)
+        result = q.execute(store, saved.text, q.bindings(saved, raw, store))
+    rows = [{str(k): (None if v is None else str(v)) for k, v in row.asdict().items()} for row in result]
     if not rows:
         click.echo("No claims found.")
     for row in rows:
         role = f", {row['role']}" if row.get("role") else ""
-        click.echo(f"{row['date'] or '????'}  {row['speaker']}{role} [{row['stance']}, {row['mode']}] ({row['source']})")
+        click.echo(f"{row.get('date') or '????'}  {row['speaker']}{role} [{row['stance']}, {row['mode']}] ({row['source']})")
         click.echo(f"    « {row['quote']} »")
 
 
