@@ -125,17 +125,25 @@ def _dateline_component(doc: Doc) -> Doc:
     with doc.retokenize() as retokenizer:
         for token, cut in splits:
             retokenizer.split(token, [token.text[:cut], token.text[cut:]], heads=[(token, 1), token])
+    # The dateline is not part of the first sentence: it starts one of its own.
+    doc.user_data["kg_datelines"] = [token.idx + cut for token, cut in splits]
     return doc
 
 
 @Language.component("kg_sentences")
 def _sentence_component(doc: Doc) -> Doc:
-    spans = split_sentences(doc.text)
+    spans = _split_at(split_sentences(doc.text), doc.user_data.get("kg_datelines", ()))
     doc.user_data["kg_sentences"] = spans  # reused by the pipeline: split once
     starts = {start for start, _ in spans}
     for token in doc:
         token.is_sent_start = token.i == 0 or token.idx in starts
     return doc
+
+
+def _split_at(spans: list[tuple[int, int]], cuts) -> list[tuple[int, int]]:
+    for cut in cuts:
+        spans = [part for s, e in spans for part in (((s, cut), (cut, e)) if s < cut < e else ((s, e),))]
+    return spans
 
 
 def sentence_spans(doc: Doc) -> list[tuple[int, int]]:

@@ -42,3 +42,4 @@ def test_dateline_split_keeps_text(nlp):
     assert doc.text == text
     assert [t.text for t in doc[:3]] == ["Paris", "Vladimir", "Poutine"]
     assert any(e.text == "Vladimir Poutine" for e in doc.ents)
+    assert doc.user_data["kg_sentences"][:2] == [(0, 5), (5, len(text))]
