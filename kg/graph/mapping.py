@@ -143,6 +143,7 @@ class _ArticleMapper:
         self._sentence_starts = [s.start for s in x.sentences]
         # Sentences are already described; a span equal to one (an event's evidence) reuses it.
         self._phrases: set[URIRef] = set(self.sentence_iris)
+        self._sentence_set: set[URIRef] = set(self.sentence_iris)
         self._entities: set[str] = set()
         self._minted: set[URIRef] = set()
 
@@ -174,6 +175,9 @@ class _ArticleMapper:
         """A nif:Phrase for a span, described once however many records point to it."""
         iri = phrase_iri(self.article, start, end)
         if iri in self._phrases:
+            if iri in self._sentence_set:  # a one-sentence span ("Paris" as a dateline) is in itself
+                yield iri, NIF.sentence, iri
+                self._sentence_set.discard(iri)
             return
         self._phrases.add(iri)
         yield iri, RDF.type, NIF.Phrase
