@@ -15,7 +15,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from kg.errors import InputError
-from kg.graph.vocabulary import BASE
+from kg.graph.vocabulary import BASE, TOPICS_GRAPH
 from kg.ingest import iter_input_paths, read_article
 from kg.pipeline import EntityRegistry, Pipeline
 from kg.records import Article
@@ -85,6 +85,7 @@ def build(
     if not todo:
         return report
     pipeline = pipeline or Pipeline()
+    store.replace_graph(TOPICS_GRAPH, pipeline.topics.triples())
     registry = EntityRegistry(minted_entities(store))
     replaced = {a.name for a, was_there in todo if was_there}
     extractions = pipeline.extract_many((a for a, _ in todo), workers=workers)

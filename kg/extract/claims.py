@@ -675,6 +675,21 @@ def _speaker_of(claim: Claim) -> _Speaker:
     return _Speaker(claim.speaker, claim.speaker_text, claim.speaker_start, claim.speaker_end, claim.speaker_key, claim.speaker_role)
 
 
+_NEGATION = re.compile(
+    r"^(?:\W*\w+\W+){0,6}?(?:aucune?\b|jamais\b|nullement\b|(?:ne|n['’])\s*(?P<verb>\w+)\s+(?:\w+\s+){0,2}?(?:pas|jamais|plus|rien|point|guère)\b)",
+    re.I,
+)
+_FUTURE = re.compile(r"(?:rai|ras|ra|rons|rez|ront|rais|rait|rions|riez|raient)$")
+
+
+def negated(content: str) -> bool:
+    """*Negated content rule*: a statement whose main clause is a negated fact ("aucun
+    accord n'a été signé", "la Russie ne livre pas d'armes") denies something; a negated
+    future or conditional ("nous ne céderons pas") is a commitment, not a denial."""
+    m = _NEGATION.match(content)
+    return bool(m) and not (m.group("verb") and _FUTURE.search(m.group("verb").lower()))
+
+
 def _finish(c: dict, state: _State, sentences, timexes, topics) -> Claim:
     text = state.article.text
     speaker: _Speaker = c["speaker"]
@@ -709,7 +724,7 @@ def _finish(c: dict, state: _State, sentences, timexes, topics) -> Claim:
         speaker_key=speaker.key,
         speaker_role=speaker.role,
         mode=c["mode"],
-        stance=c["stance"],
+        stance="deny" if c["stance"] == "assert" and negated(text[c0:c1]) else c["stance"],
         sentence=sent_index,
         date=date,
         date_source=date_source,

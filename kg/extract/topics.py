@@ -117,6 +117,25 @@ class TopicScheme:
         ]
         return cls(concepts, source=str(path))
 
+    def triples(self) -> Iterable[tuple[URIRef, URIRef, URIRef | Literal]]:
+        """The scheme as SKOS triples (labels and hierarchy), for the store's topic graph,
+        so queries can follow ``skos:broader*`` and show topic labels."""
+        scheme = URIRef(str(TOPIC))
+        yield scheme, RDF.type, SKOS.ConceptScheme
+        for c in self._concepts.values():
+            iri = URIRef(c.iri)
+            yield iri, RDF.type, SKOS.Concept
+            yield iri, SKOS.inScheme, scheme
+            yield iri, SKOS.notation, Literal(c.id)
+            for lang, label in c.labels.items():
+                yield iri, SKOS.prefLabel, Literal(label, lang=lang or None)
+            for alt in c.alt_labels:
+                yield iri, SKOS.altLabel, Literal(alt)
+            for b in c.broader:
+                yield iri, SKOS.broader, URIRef(str(TOPIC) + b)
+            for n in c.narrower:
+                yield iri, SKOS.narrower, URIRef(str(TOPIC) + n)
+
     # ------------------------------------------------------------------ queries
     @property
     def concepts(self) -> tuple[str, ...]:

@@ -32,6 +32,7 @@ __all__ = [
     "ENTITY_TYPES",
     "ITSRDF",
     "KB_GRAPH",
+    "TOPICS_GRAPH",
     "KG",
     "NIF",
     "OWL",
@@ -236,6 +237,7 @@ ENTITY_TYPES = {
 """Record type → (schema.org class, SEM class)."""
 
 KB_GRAPH = URIRef(BASE + "graph/kb")
+TOPICS_GRAPH = URIRef(BASE + "graph/topics")  # the SKOS topic scheme the build used
 """Named graph of the curated knowledge base (entity descriptions not tied to one article)."""
 
 _ARTICLE_GRAPH = BASE + "graph/article/"

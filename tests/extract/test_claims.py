@@ -188,7 +188,7 @@ def test_tweet_embed_is_not_a_claim(seed_extractions):
 
 def test_seed_denials_have_deny_stance(seed_extractions):
     denials = [c for x in seed_extractions.values() for c in x.claims if c.stance == "deny"]
-    assert {c.speaker for c in denials} == {"La Corée du Nord et la Russie", "Les deux pays"}
+    assert {c.speaker for c in denials} == {"La Corée du Nord et la Russie", "Les deux pays", "Dmitri Peskov"}
 
 
 def test_sanctions_topic_reaches_paraphrases(seed_extractions):
@@ -196,3 +196,25 @@ def test_sanctions_topic_reaches_paraphrases(seed_extractions):
     assert any(t.startswith("Nous développerons des mécanismes") for t in tagged)
     assert any(t.startswith("leur coopération ne devait pas") for t in tagged)
     assert any(t.startswith("cela pourrait enfreindre une interdic") for t in tagged)
+
+
+@pytest.mark.parametrize(
+    "content, denies",
+    [
+        ("aucun accord n’a été signé", True),
+        ("la Russie ne livre pas d'armes", True),
+        ("ce n'est pas une menace", True),
+        ("Nous ne céderons pas", False),  # a commitment, not a denial
+        ("Moscou ne cherche à s’approvisionner en armes", False),  # expletive "ne"
+        ("Nous apprécions votre soutien", False),
+    ],
+)
+def test_negated_content_rule(content, denies):
+    from kg.extract.claims import negated
+
+    assert negated(content) is denies
+
+
+def test_peskov_no_agreement_is_a_denial(seed_extractions):
+    peskov = [c for c in seed_extractions["004"].claims if c.speaker == "Dmitri Peskov"]
+    assert peskov and all(c.stance == "deny" for c in peskov)
