@@ -128,3 +128,9 @@ def test_entity_params_resolve_the_way_people_type(name):
 @pytest.mark.parametrize("name", ["sanctions", "Sanctions", "sanction"])
 def test_topic_params(name):
     assert str(resolve(Param("topic", "topic"), name)) == "https://kg.example.org/topic/sanctions"
+
+
+def test_timeout(store):
+    heavy = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?a ?b ?c } GRAPH ?h { ?d ?e ?f } }"
+    result = run(store, "-e", heavy, "--timeout", "0.05")
+    assert result.exit_code == 1 and result.stderr.strip() == "Error: query timed out after 0.05 s"
