@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -128,6 +128,7 @@ class _State:
     paragraph_starts: list[int] = field(default_factory=list)
     quote_opens: list[int] = field(default_factory=list)
     history_starts: list[int] = field(default_factory=list)
+    mention_starts: list[int] = field(default_factory=list)
 
 
 def extract_claims(
@@ -145,6 +146,7 @@ def extract_claims(
     state = _State(doc, article, mentions, quotes, lexicon or Lexicon.load())
     state.paragraph_starts = [p0 for p0, _ in paragraphs(text)]
     state.quote_opens = [q.open for q in quotes]
+    state.mention_starts = [m.start for m in mentions]
     state.history = _subject_history(state)
     state.history_starts = [pos for pos, _ in state.history]
     for index, sentence in enumerate(sentences):
@@ -253,6 +255,17 @@ def lemma_candidates(token: Token) -> list[str]:
     return out
 
 
+def _mentions_in(state: _State, start: int, end: int) -> list[Mention]:
+    """Entity mentions lying inside [start, end), in text order (mentions are sorted)."""
+    i = bisect_left(state.mention_starts, start)
+    out = []
+    while i < len(state.mentions) and state.mentions[i].start < end:
+        if state.mentions[i].end <= end:
+            out.append(state.mentions[i])
+        i += 1
+    return out
+
+
 def cue_start(verb: Token) -> int:
     """Offset of the verb group: its auxiliaries ("a", "a-t-il", "ont") come first."""
     return min([verb.idx] + [c.idx for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i])
@@ -318,7 +331,7 @@ def _inverted_subject(state: _State, sent: Span, verb: Token, cue_end: int) -> _
         rest = text[region_end : sent.end_char]
         if re.match(r",\s*[A-ZÀ-Ý][\w\-]+(?:\s+[A-ZÀ-Ý][\w\-]+)+\s*[.!?]?\s*$", rest):
             region_end = sent.end_char
-    people = [m for m in state.mentions if cue_end <= m.start and m.end <= region_end]
+    people = _mentions_in(state, cue_end, region_end)
     person = next((m for m in people if m.type == "Person"), None) or next(
         (m for m in people if m.type == "Organization"), None
     )
@@ -462,11 +475,8 @@ def _np_span(head: Token) -> tuple[int, int]:
     for child in head.children:
         if child.dep_.startswith("acl") or child.text.lower() in _RELATIVE:
             excluded.update(t.i for t in child.subtree)
-    tokens = [t for t in head.subtree if t.i not in excluded and t.i <= head.i or (t.i > head.i and t.i not in excluded)]
-    tokens = [t for t in tokens if t.i not in excluded]
-    # keep the contiguous block around the head
-    ids = sorted(t.i for t in tokens)
-    lo = hi = head.i
+    ids = {t.i for t in head.subtree} - excluded
+    lo = hi = head.i  # the contiguous block around the head
     while lo - 1 in ids:
         lo -= 1
     while hi + 1 in ids:
@@ -481,7 +491,7 @@ def _np_span(head: Token) -> tuple[int, int]:
 
 def _np_speaker(state: _State, span: tuple[int, int], text: str) -> _Speaker:
     start, end = span
-    inside = [m for m in state.mentions if start <= m.start and m.end <= end]
+    inside = _mentions_in(state, start, end)
     # *genitive rule*: a name after "de" complements the head ("le voyage de Poutine")
     # and does not speak; a name in apposition or heading the phrase does.
     inside = [
@@ -514,18 +524,19 @@ def _np_speaker(state: _State, span: tuple[int, int], text: str) -> _Speaker:
 def _subject_history(state: _State) -> list[tuple[int, _Speaker]]:
     """Earlier subjects that a pronoun can point back to, outside quotations."""
     out = []
+    agents: set[str] | None = None  # keys of people and organisations, computed on first use
     for token in state.doc:
         if not token.dep_.startswith("nsubj") or token.pos_ not in {"NOUN", "PROPN"}:
             continue
+        if agents is None:
+            agents = {m.key for m in state.mentions if m.type in {"Person", "Organization"}}
         if token.head.dep_ not in {"ROOT", "conj", "parataxis"}:
             continue  # subjects of subordinate clauses are what was said, not who said it
         if _in_quote(state, token.idx) or state.article.is_junk(token.idx, token.idx + 1):
             continue
         start, end = _np_span(token)
         speaker = _np_speaker(state, (start, end), state.article.text)
-        human = speaker.key is not None and any(
-            m.type in {"Person", "Organization"} and m.key == speaker.key for m in state.mentions
-        ) or (speaker.key is None and _is_agentive(state, token))
+        human = speaker.key in agents if speaker.key is not None else _is_agentive(state, token)
         if human:
             speaker.plural = speaker.plural or token.morph.get("Number") == ["Plur"]
             out.append((start, speaker))
@@ -591,7 +602,7 @@ def _source_claims(state: _State, sent: Span, index: int, has_cue: bool) -> Iter
             continue
         src_end = src_end_m.end()
         source = text[src_start:src_end].strip()
-        inside = [x for x in state.mentions if src_start <= x.start and x.end <= src_end]
+        inside = _mentions_in(state, src_start, src_end)
         words = re.findall(r"[\w\-]+", source)
         head = next((w for w in words if w.lower() not in _DETERMINERS), "")
         if not inside and head.lower() not in state.lex.source_nouns:
