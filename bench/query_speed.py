@@ -11,13 +11,16 @@ same run. Each timing materialises every row. Prints the median and p90 of ``--r
 the target of issue #3: < 100 ms.
 
 Oxigraph is timed through ``kg.store.Store.query`` (what ``kg query`` runs, including the
-conversion of rows to rdflib terms). rdflib runs in a forked child, so a query slower than
-``--timeout`` seconds is stopped and reported as "> 60 s".
+conversion of rows to rdflib terms). Each query runs on each backend in a forked child, so
+one slower than ``--timeout`` seconds (``--ox-timeout`` on Oxigraph) is stopped and reported
+as "> 60 s", and one that
+allocates more than ``--memory`` GB is stopped and reported as an error.
 """
 
 from __future__ import annotations
 
 import multiprocessing as mp
+import resource
 import shlex
 import statistics
 import sys
@@ -26,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import click
-from rdflib import Dataset, URIRef
+from rdflib import Dataset, Graph, URIRef
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic_graph import ROOT, disk_size, synthetic_store  # noqa: E402
@@ -93,57 +96,41 @@ def count(result) -> int:
     return len(list(result))
 
 
-def time_oxigraph(store: Store, text: str, binds, runs: int) -> Timing:
-    out = Timing(times=[])
+def _oxigraph_runner(store_dir: Path, text: str, binds):
+    store = Store.open(store_dir, read_only=True)  # this child's own handle
+    return lambda: count(store.query(text, binds))
+
+
+def _rdflib_runner(text: str):
+    return lambda: count(_DATASET.query(text))
+
+
+def _child(conn, make_runner, args, runs: int, memory: int) -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
     try:
+        run = make_runner(*args)
         for i in range(runs + 1):
             t0 = time.perf_counter()
-            rows = count(store.query(text, binds))
-            elapsed = time.perf_counter() - t0
-            if i:  # the first run is the warm-up
-                out.times.append(elapsed)
-            out.rows = rows
-    except KgError as e:
-        out.error = str(e).splitlines()[0]
-    return out
-
-
-def load_rdflib(store: Store) -> Dataset:
-    """The store's quads in an rdflib in-memory Dataset whose default graph is the union."""
-    ds = Dataset(default_union=True)
-    for prefix, namespace in v.PREFIXES.items():
-        ds.bind(prefix, namespace, override=True)
-    graphs: dict[URIRef, object] = {}
-
-    def quads():
-        for s, p, o, g in store.quads():
-            if (graph := graphs.get(g)) is None:
-                graph = graphs[g] = ds.graph(g)
-            yield s, p, o, graph
-
-    ds.addN(quads())
-    return ds
-
-
-_DATASET: Dataset | None = None  # inherited by the forked children
-
-
-def _rdflib_child(conn, text: str, runs: int) -> None:
-    try:
-        for i in range(runs + 1):
-            t0 = time.perf_counter()
-            rows = count(_DATASET.query(text))
+            rows = run()
             conn.send(("run", i, rows, time.perf_counter() - t0))
+    except MemoryError:
+        conn.send(("error", "out of memory"))
     except Exception as e:  # reported, not raised: the parent goes on with the next query
         conn.send(("error", f"{type(e).__name__}: {e}".splitlines()[0]))
     conn.send(("done",))
 
 
-def time_rdflib(text: str, runs: int, timeout: float) -> Timing:
-    """Runs in a forked child, which is killed when one run exceeds ``timeout`` seconds."""
-    ctx = mp.get_context("fork")
+def timed(make_runner, args, runs: int, timeout: float, memory_gb: float, start: str = "fork") -> Timing:
+    """Warm-up + ``runs`` timed runs in a child process, killed when one run exceeds ``timeout``
+    seconds; the child may use ``memory_gb`` GB of address space beyond the parent's.
+
+    rdflib children are forked (they inherit the loaded Dataset); Oxigraph children are
+    spawned, since RocksDB cannot be reopened in a forked child of a process that used it.
+    """
+    ctx = mp.get_context(start)
     parent, child = ctx.Pipe(duplex=False)
-    proc = ctx.Process(target=_rdflib_child, args=(child, text, runs), daemon=True)
+    memory = _address_space() + int(memory_gb * 2**30)
+    proc = ctx.Process(target=_child, args=(child, make_runner, args, runs, memory), daemon=True)
     proc.start()
     child.close()
     out = Timing(times=[])
@@ -152,7 +139,11 @@ def time_rdflib(text: str, runs: int, timeout: float) -> Timing:
             if not parent.poll(timeout):
                 out.timeout = timeout
                 break
-            msg = parent.recv()
+            try:
+                msg = parent.recv()
+            except EOFError:  # the child died (killed by the memory limit)
+                out.error = out.error or f"child died (exit {proc.exitcode}), probably out of memory"
+                break
             if msg[0] == "done":
                 break
             if msg[0] == "error":
@@ -167,6 +158,31 @@ def time_rdflib(text: str, runs: int, timeout: float) -> Timing:
             proc.kill()
         proc.join()
     return out
+
+
+def load_rdflib(store: Store) -> Dataset:
+    """The store's quads in an rdflib in-memory Dataset whose default graph is the union."""
+    ds = Dataset(default_union=True)
+    for prefix, namespace in v.PREFIXES.items():
+        ds.bind(prefix, namespace, override=True)
+    graphs: dict[URIRef, Graph] = {}
+
+    def quads():
+        for s, p, o, g in store.quads():
+            if (graph := graphs.get(g)) is None:
+                graph = graphs[g] = ds.graph(g)
+            yield s, p, o, graph
+
+    ds.addN(quads())
+    return ds
+
+
+def _address_space() -> int:
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmSize:"):
+                return int(line.split()[1]) * 1024
+    return 0
 
 
 def ms(x: float | None) -> str:
@@ -189,8 +205,10 @@ def describe(t: Timing) -> tuple[str, str]:
 @click.option("--runs", default=5, show_default=True, help="Timed runs per query and backend (after 1 warm-up).")
 @click.option("--queries", "names", multiple=True, help="Only these saved queries (repeatable).")
 @click.option("--timeout", default=60.0, show_default=True, help="Stop a query's rdflib runs after this many seconds.")
+@click.option("--ox-timeout", default=10.0, show_default=True, help="Stop a query's Oxigraph runs after this many seconds.")
+@click.option("--memory", "memory_gb", default=6.0, show_default=True, help="GB a query may allocate before it is stopped.")
 @click.option("--no-rdflib", is_flag=True, help="Time Oxigraph only.")
-def main(triples: int, runs: int, names: tuple[str, ...], timeout: float, no_rdflib: bool) -> None:
+def main(triples: int, runs: int, names: tuple[str, ...], timeout: float, ox_timeout: float, memory_gb: float, no_rdflib: bool) -> None:
     global _DATASET
     t0 = time.perf_counter()
     path, info = synthetic_store(triples)
@@ -205,44 +223,51 @@ def main(triples: int, runs: int, names: tuple[str, ...], timeout: float, no_rdf
         if missing:
             raise click.ClickException(f"no saved query {', '.join(missing)}; saved queries: {', '.join(queries)}")
         queries = {n: queries[n] for n in names}
+    todo = []  # (query, shown params, bound terms or the error)
     with Store.open(store_dir, read_only=True) as store:
+        for q, params in cases(queries):
+            label = " ".join(f"{k}={val}" for k, val in params.items()) or "—"
+            try:
+                todo.append((q, label, bindings(q, params, store)))
+            except KgError as e:
+                todo.append((q, label, e))
         if not no_rdflib:
             t1 = time.perf_counter()
             _DATASET = load_rdflib(store)
             print(f"rdflib Dataset: {len(_DATASET):,} triples loaded in {time.perf_counter() - t1:.0f} s")
 
-        header = ("query", "params", "rows", "ox median ms", "ox p90 ms", "rdflib median ms", "rdflib/ox", "< 100 ms")
-        table = []
-        for q, params in cases(queries):
-            label = " ".join(f"{k}={val}" for k, val in params.items()) or "—"
-            try:
-                binds = bindings(q, params, store)
-            except KgError as e:
-                table.append((q.name, label, "—", "error", "—", "—", "—", "✗"))
-                print(f"  {q.name} {label}: {e}", file=sys.stderr)
-                continue
-            ox = time_oxigraph(store, q.text, binds, runs)
-            if ox.error:
-                print(f"  {q.name} {label}: Oxigraph: {ox.error}", file=sys.stderr)
-            rd = Timing()
-            if not no_rdflib:
-                rd = time_rdflib(_with_bindings(q.text, binds), runs, timeout)
-                if rd.error:
-                    print(f"  {q.name} {label}: rdflib: {rd.error}", file=sys.stderr)
-                elif rd.rows is not None and ox.rows is not None and rd.rows != ox.rows:
-                    print(f"  {q.name} {label}: rows differ: Oxigraph {ox.rows}, rdflib {rd.rows}", file=sys.stderr)
-            ox_med, ox_p90 = describe(ox)
-            rd_med = describe(rd)[0] if not no_rdflib else "—"
-            if ox.median() and rd.median():
-                ratio = f"{rd.median() / ox.median():,.0f}×"
-            elif ox.median() and rd.timeout:
-                ratio = f"> {rd.timeout * 1000 / ox.median():,.0f}×"
-            else:
-                ratio = "—"
-            met = "✓" if ox.median() is not None and ox.median() < TARGET_MS else "✗"
-            rows = "—" if ox.rows is None else f"{ox.rows:,}"
-            table.append((q.name, label, rows, ox_med, ox_p90, rd_med, ratio, met))
-            print(f"  {' | '.join(table[-1])}", flush=True)
+    header = ("query", "params", "rows", "ox median ms", "ox p90 ms", "rdflib median ms", "rdflib/ox", "< 100 ms")
+    table = []
+    for q, label, binds in todo:
+        if isinstance(binds, KgError):
+            print(f"  {q.name} {label}: {binds}", file=sys.stderr)
+            table.append((q.name, label, "—", "needs params", "—", "—", "—", "—"))
+            continue
+        ox = timed(_oxigraph_runner, (store_dir, q.text, binds), runs, ox_timeout, memory_gb, "spawn")
+        if ox.error:
+            print(f"  {q.name} {label}: Oxigraph: {ox.error}", file=sys.stderr)
+        rd = Timing()
+        if not no_rdflib:
+            rd = timed(_rdflib_runner, (_with_bindings(q.text, binds),), runs, timeout, memory_gb)
+            if rd.error:
+                print(f"  {q.name} {label}: rdflib: {rd.error}", file=sys.stderr)
+            elif rd.rows is not None and ox.rows is not None and rd.rows != ox.rows:
+                print(f"  {q.name} {label}: rows differ: Oxigraph {ox.rows}, rdflib {rd.rows}", file=sys.stderr)
+        ox_med, ox_p90 = describe(ox)
+        rd_med = describe(rd)[0] if not no_rdflib else "—"
+        if ox.median() and rd.median():
+            ratio = f"{rd.median() / ox.median():,.0f}×"
+        elif ox.median() and rd.timeout:
+            ratio = f"> {rd.timeout * 1000 / ox.median():,.0f}×"
+        elif rd.median() and ox.timeout:
+            ratio = f"< {rd.median() / (ox.timeout * 1000):,.1f}×"
+        else:
+            ratio = "—"
+        met = "✓" if ox.median() is not None and ox.median() < TARGET_MS else "✗"
+        rows = ox.rows if ox.rows is not None else rd.rows  # rdflib's when Oxigraph gave up
+        rows = "—" if rows is None else f"{rows:,}"
+        table.append((q.name, label, rows, ox_med, ox_p90, rd_med, ratio, met))
+        print(f"  {' | '.join(table[-1])}", flush=True)
 
     print()
     widths = [max(len(str(r[i])) for r in [header, *table]) for i in range(len(header))]

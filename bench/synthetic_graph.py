@@ -260,7 +260,9 @@ def synthetic_store(triples: int = 1_000_000, keep: float = 0.15, seed: int = 3,
     info = generate(tmp / "store", seeds, triples, keep, seed)
     info["bytes"] = disk_size(tmp / "store")
     (tmp / "synthetic.json").write_text(json.dumps(info, indent=2), "utf-8")
-    shutil.rmtree(path, ignore_errors=True)
+    for stale in CACHE.glob(path.name.rsplit("-", 1)[0] + "-*"):  # older seed extractions
+        if stale != tmp:
+            shutil.rmtree(stale, ignore_errors=True)
     tmp.rename(path)
     return path, info
 
