@@ -36,7 +36,7 @@ from synthetic_graph import ROOT, disk_size, synthetic_store  # noqa: E402
 
 from kg.errors import KgError  # noqa: E402
 from kg.graph import vocabulary as v  # noqa: E402
-from kg.query import SavedQuery, bindings, catalogue  # noqa: E402
+from kg.query import SavedQuery, catalogue, prepare  # noqa: E402
 from kg.store import Store, _with_bindings  # noqa: E402
 
 TARGET_MS = 100.0
@@ -228,7 +228,7 @@ def main(triples: int, runs: int, names: tuple[str, ...], timeout: float, ox_tim
         for q, params in cases(queries):
             label = " ".join(f"{k}={val}" for k, val in params.items()) or "—"
             try:
-                todo.append((q, label, bindings(q, params, store)))
+                todo.append((q, label, prepare(q, params, store)))
             except KgError as e:
                 todo.append((q, label, e))
         if not no_rdflib:
@@ -238,17 +238,18 @@ def main(triples: int, runs: int, names: tuple[str, ...], timeout: float, ox_tim
 
     header = ("query", "params", "rows", "ox median ms", "ox p90 ms", "rdflib median ms", "rdflib/ox", "< 100 ms")
     table = []
-    for q, label, binds in todo:
-        if isinstance(binds, KgError):
-            print(f"  {q.name} {label}: {binds}", file=sys.stderr)
+    for q, label, prepared in todo:
+        if isinstance(prepared, KgError):
+            print(f"  {q.name} {label}: {prepared}", file=sys.stderr)
             table.append((q.name, label, "—", "needs params", "—", "—", "—", "—"))
             continue
-        ox = timed(_oxigraph_runner, (store_dir, q.text, binds), runs, ox_timeout, memory_gb, "spawn")
+        text, binds = prepared
+        ox = timed(_oxigraph_runner, (store_dir, text, binds), runs, ox_timeout, memory_gb, "spawn")
         if ox.error:
             print(f"  {q.name} {label}: Oxigraph: {ox.error}", file=sys.stderr)
         rd = Timing()
         if not no_rdflib:
-            rd = timed(_rdflib_runner, (_with_bindings(q.text, binds),), runs, timeout, memory_gb)
+            rd = timed(_rdflib_runner, (_with_bindings(text, binds),), runs, timeout, memory_gb)
             if rd.error:
                 print(f"  {q.name} {label}: rdflib: {rd.error}", file=sys.stderr)
             elif rd.rows is not None and ox.rows is not None and rd.rows != ox.rows:

@@ -207,8 +207,8 @@ def query(query, expression, params, fmt, list_, limit, timeout, store_path):
         saved = q.load(query, sys.stdin.read() if query == "-" else None)
     raw = dict(_split_param(p) for p in params)
     with Store.open(store_path, read_only=True) as store:
-        binds = q.bindings(saved, raw, store)
-        result = q.execute(store, saved.text, binds, timeout=timeout)
+        text, binds = q.prepare(saved, raw, store)
+        result = q.execute(store, text, binds, timeout=timeout)
         click.echo(q.render(result, fmt, limit), nl=False)
 
 
@@ -235,7 +235,7 @@ def claims(store_path, topic, speaker):
     saved = q.saved("who-said-what")
     raw = {k: v for k, v in (("topic", topic), ("speaker", speaker)) if v}
     with Store.open(store_path, read_only=True) as store:
-        result = q.execute(store, saved.text, q.bindings(saved, raw, store))
+        result = q.execute(store, *q.prepare(saved, raw, store))
     rows = [{str(k): (None if v is None else str(v)) for k, v in row.asdict().items()} for row in result]
     if not rows:
         click.echo("No claims found.")

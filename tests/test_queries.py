@@ -25,7 +25,7 @@ def store(tmp_path_factory, pipeline):
 
 def run(store, name: str, **params: str) -> list[dict[str, str]]:
     q = kq.saved(name, QUERIES)
-    result = kq.execute(store, q.text, kq.bindings(q, params, store))
+    result = kq.execute(store, *kq.prepare(q, params, store))
     return [{str(k): str(v) for k, v in row.items() if v is not None} for row in result.bindings]
 
 

@@ -134,3 +134,14 @@ def test_timeout(store):
     heavy = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?a ?b ?c } GRAPH ?h { ?d ?e ?f } }"
     result = run(store, "-e", heavy, "--timeout", "0.05")
     assert result.exit_code == 1 and result.stderr.strip() == "Error: query timed out after 0.05 s"
+
+
+def test_conditional_lines_follow_given_parameters():
+    from pathlib import Path
+
+    from kg.query import specialise
+
+    q = parse(Path("x.rq"), "# title: T\n# param: who (entity, optional)\nSELECT * WHERE {\n  ?c <p> ?who .  # if who\n  ?c <q> ?x .\n}\n")
+    without = specialise(q, set())
+    assert "?who" not in without and without.count("\n") == q.text.count("\n")  # line numbers kept
+    assert "?c <p> ?who" in specialise(q, {"who"})
