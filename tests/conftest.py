@@ -41,3 +41,15 @@ def seed_extractions(pipeline):
 @pytest.fixture
 def store_path(tmp_path):
     return tmp_path / "store"
+
+
+@pytest.fixture(scope="session")
+def seed_store_path(tmp_path_factory, pipeline):
+    """A store built once from seeds/, for tests that only read it."""
+    from kg.build import build
+    from kg.store import Store
+
+    path = tmp_path_factory.mktemp("seed-store") / "kg"
+    with Store.open(path) as store:
+        build([SEEDS], store, pipeline)
+    return path

@@ -5,9 +5,8 @@ from __future__ import annotations
 import pytest
 
 from kg import query as kq
-from kg.build import build
 from kg.store import Store
-from tests.conftest import ROOT, SEEDS
+from tests.conftest import ROOT
 
 QUERIES = ROOT / "queries"
 NAMES = sorted(p.stem for p in QUERIES.glob("*.rq"))
@@ -15,11 +14,8 @@ INJECTION = 'x" } ; DROP ALL ; #'
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory, pipeline):
-    path = tmp_path_factory.mktemp("store") / "kg"
-    with Store.open(path) as s:
-        build([SEEDS], s, pipeline)
-    with Store.open(path) as s:
+def store(seed_store_path):
+    with Store.open(seed_store_path, read_only=True) as s:
         yield s
 
 

@@ -10,21 +10,15 @@ import xml.etree.ElementTree as ET
 import pytest
 from click.testing import CliRunner
 
-from kg.build import build
 from kg.cli import cli
 from kg.query import Param, parse, resolve
-from kg.store import Store
-from tests.conftest import SEEDS
 
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory, pipeline):
-    path = tmp_path_factory.mktemp("q") / "kg"
-    with Store.open(path) as s:
-        build([SEEDS], s, pipeline)
-    return str(path)
+def store(seed_store_path):
+    return str(seed_store_path)
 
 
 def run(store, *args, input=None):
