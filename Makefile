@@ -20,6 +20,9 @@ run: $(STAMP)
 	$(BIN)/kg claims --topic sanctions
 	$(BIN)/kg export graphml
 	$(BIN)/kg export gexf
+	$(BIN)/kg export gexf --view events
+	$(BIN)/kg export csv --view events
+	$(BIN)/kg export trig
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

@@ -246,16 +246,40 @@ def claims(store_path, topic, speaker):
 
 
 @cli.command()
-@click.argument("fmt", metavar="FORMAT", type=click.Choice(["graphml", "gexf"]))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Output file (default exports/actors.FORMAT).")
+@click.argument("fmt", metavar="FORMAT",
+                type=click.Choice(["graphml", "gexf", "csv", "turtle", "trig", "nquads", "jsonld"]))
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="Output file, or folder for csv (default exports/VIEW.FORMAT, exports/VIEW-csv/, exports/kg.*).")
+@click.option("--view", type=click.Choice(["actors", "events", "full"]), default="actors", show_default=True,
+              help="actors: people/orgs/places; events: + events, places, dates; full: + claims, topics.")
+@click.option("--since", help="Keep events and claims dated on or after this date (2024, 2024-06, 2024-06-18).")
+@click.option("--until", help="Keep events and claims dated on or before this date.")
+@click.option("--topic", help="Keep events and claims about this topic (id or French label).")
 @store_option
 @reports_errors
-def export(fmt, output, store_path):
-    """Write the actor network (people, organisations, places; weighted links) for Gephi."""
-    from kg.export import actor_network, write
+def export(fmt, output, view, since, until, topic, store_path):
+    """Write a network view for Gephi (graphml, gexf 1.3 dynamic, csv) or dump the RDF.
+
+    RDF formats (turtle, trig, nquads, jsonld) dump the whole store; trig and nquads keep
+    one named graph per article. View and filters apply to network formats only.
+    """
+    from kg.export import Filters, default_output, network, write
+    from kg.export.network import RDF_FORMATS
+    from kg.export.views import interval
     from kg.store import Store
 
+    for name, value in (("--since", since), ("--until", until)):
+        if value and interval(value) is None:
+            raise click.BadParameter(f"not a date: {value!r}", param_hint=name)
+    path = output or default_output(fmt, view)
     with Store.open(store_path, read_only=True) as store:
-        graph = actor_network(store)
-    path = write(graph, output or Path("exports") / f"actors.{fmt}", fmt)
+        if fmt in RDF_FORMATS:
+            from kg.export.rdf import dump
+
+            path.parent.mkdir(parents=True, exist_ok=True)
+            n = dump(store, path, fmt)
+            click.echo(f"{path}: {n} {'quads' if fmt in ('trig', 'nquads') else 'triples'}", err=True)
+            return
+        graph = network(store, view, Filters(since, until, topic))
+    write(graph, path, fmt)
     click.echo(f"{path}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges", err=True)
