@@ -23,7 +23,7 @@ class Article:
     format: str = "txt"  # "txt" or "html"
     encoding: str = "utf-8"
     published: str | None = None  # ISO date (YYYY-MM-DD), never invented
-    published_source: str | None = None  # "sidecar", "html", "text" or None
+    published_source: str | None = None  # "user" (--published), "sidecar", "html", "text" or None
     published_evidence: tuple[int, int] | None = None  # offsets of the textual evidence
     url: str | None = None
     title: str | None = None
@@ -107,7 +107,7 @@ class Claim:
     stance: str  # "assert", "deny", "warn", "threaten", "promise", "concern", ...
     sentence: int
     date: str | None = None  # TIMEX3 value of when it was said
-    date_source: str | None = None  # "explicit", "sentence", "article"
+    date_source: str | None = None  # "explicit", "sentence", "context" (earlier sentence), "article"
     topics: tuple[str, ...] = ()
 
 
@@ -126,7 +126,7 @@ class Event:
     place: tuple[str, str] | None  # (key, label)
     sentence: int
     date: str | None = None
-    date_source: str | None = None  # "explicit", "sentence", "article"
+    date_source: str | None = None  # "explicit", "sentence", "context" (earlier sentence), "article"
     topics: tuple[str, ...] = ()
 
 
