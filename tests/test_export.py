@@ -4,18 +4,12 @@ import networkx as nx
 import pytest
 from click.testing import CliRunner
 
-from kg.build import build
 from kg.cli import cli
-from kg.store import Store
-from tests.conftest import SEEDS
 
 
 @pytest.fixture(scope="module")
-def seed_store(tmp_path_factory, pipeline):
-    path = tmp_path_factory.mktemp("store") / "kg"
-    with Store.open(path) as store:
-        build([SEEDS], store, pipeline)
-    return path
+def seed_store(seed_store_path):
+    return seed_store_path
 
 
 @pytest.mark.parametrize("fmt, reader", [("graphml", nx.read_graphml), ("gexf", nx.read_gexf)])

@@ -8,23 +8,17 @@ import pytest
 from click.testing import CliRunner
 from lxml import etree
 
-from kg.build import build
 from kg.cli import cli
 from kg.export import write
 from kg.export.views import interval
-from kg.store import Store
-from tests.conftest import SEEDS
 
 GEXF = "{http://gexf.net/1.3}"
 ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 @pytest.fixture(scope="module")
-def seed_store(tmp_path_factory, pipeline):
-    path = tmp_path_factory.mktemp("store") / "kg"
-    with Store.open(path) as store:
-        build([SEEDS], store, pipeline)
-    return path
+def seed_store(seed_store_path):
+    return seed_store_path
 
 
 def run(seed_store, *args):
