@@ -356,18 +356,35 @@ class Store:
         except RuntimeError as e:  # Oxigraph's evaluation errors
             raise QueryError(f"SPARQL query failed: {e}") from e
 
-    def _select(self, sparql: str) -> list[tuple[Any, ...]]:
+    def select(self, sparql: str) -> list[tuple[Any, ...]]:
+        """Rows of a SELECT over the union of all graphs as plain Python strings (None when
+        unbound): the fast path for exports and statistics, without rdflib terms."""
         prefixes = dict(v.PREFIXES)
         rows = self._inner.query(sparql, use_default_graph_as_union=True, prefixes=prefixes)
         return [tuple(None if t is None else t.value for t in row) for row in rows]
 
+    def dump(self, path: str | os.PathLike[str], rdf_format: ox.RdfFormat) -> int:
+        """Serialise the store to ``path``; returns the number of statements written.
+
+        TriG and N-Quads keep one named graph per article; other formats (Turtle, JSON-LD…)
+        get the union of all graphs as one graph, duplicates merged."""
+        prefixes = dict(v.PREFIXES)
+        if rdf_format in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS):
+            statements = list(self._inner)
+        else:
+            construct = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
+            statements = list(self._inner.query(construct, use_default_graph_as_union=True))
+        options = {"prefixes": prefixes} if rdf_format in (ox.RdfFormat.TRIG, ox.RdfFormat.TURTLE) else {}
+        ox.serialize(statements, str(path), rdf_format, **options)
+        return len(statements)
+
     def _count(self, sparql_pattern: str) -> int:
-        ((n,),) = self._select(f"SELECT (COUNT(*) AS ?n) WHERE {{ {sparql_pattern} }}")
+        ((n,),) = self.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ {sparql_pattern} }}")
         return int(n)
 
     def _by_value(self, sparql_pattern: str) -> dict[str, int]:
         """Counts per ?value of a pattern binding ?x (distinct ?x) and ?value."""
-        rows = self._select(
+        rows = self.select(
             f"SELECT ?value (COUNT(DISTINCT ?x) AS ?n) WHERE {{ {sparql_pattern} }} "
             "GROUP BY ?value ORDER BY DESC(?n) ?value"
         )

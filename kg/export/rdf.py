@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg.graph import vocabulary as v
 from kg.store import Store
 
 FORMATS = {"turtle": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS,
@@ -17,13 +16,4 @@ SUFFIXES = {"turtle": "ttl", "trig": "trig", "nquads": "nq", "jsonld": "jsonld"}
 
 def dump(store: Store, path: Path, fmt: str) -> int:
     """Write the store as fmt to path; return the number of triples or quads written."""
-    inner = store._inner  # the pyoxigraph store
-    rdf_format = FORMATS[fmt]
-    prefixes = dict(v.PREFIXES)
-    if fmt in ("trig", "nquads"):
-        quads = list(inner)
-        ox.serialize(quads, str(path), rdf_format, **({"prefixes": prefixes} if fmt == "trig" else {}))
-        return len(quads)
-    triples = list(inner.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True))
-    ox.serialize(triples, str(path), rdf_format, **({"prefixes": prefixes} if fmt == "turtle" else {}))
-    return len(triples)
+    return store.dump(path, FORMATS[fmt])

@@ -137,31 +137,31 @@ class _Facts:
 
 def _load(store: Store, filters: Filters) -> _Facts:
     f = _Facts()
-    mentions = {e: int(n) for e, n in store._select(MENTIONS)}
-    for e, label, typ, wd in store._select(ENTITIES):
+    mentions = {e: int(n) for e, n in store.select(MENTIONS)}
+    for e, label, typ, wd in store.select(ENTITIES):
         f.entities[e] = {"label": label, "type": typ, "wikidata": wd.rsplit("/", 1)[-1] if wd else "",
                          "mentions": mentions.get(e, 0)}
     topic_names: dict[str, set[str]] = defaultdict(set)
-    for x, topic, notation, label in store._select(SUBJECTS):
+    for x, topic, notation, label in store.select(SUBJECTS):
         f.subjects[x].add(topic)
         notation = notation or topic.rsplit("/", 1)[-1]
         f.topics.setdefault(topic, {"label": label or notation, "type": "Topic", "notation": notation})
         if label:
             f.topics[topic]["label"] = label
         topic_names[x] |= {notation, label or notation, topic}
-    for ev, trigger, typ, date in store._select(EVENTS):
+    for ev, trigger, typ, date in store.select(EVENTS):
         if ev in f.events or not filters.keeps(date, topic_names.get(ev, set())):
             continue
         f.events[ev] = {"trigger": trigger or typ or "event", "eventType": typ or "", "date": date or ""}
-    for ev, rel, a in store._select(EVENT_LINKS):
+    for ev, rel, a in store.select(EVENT_LINKS):
         if ev in f.events and a in f.entities:
             f.event_links[ev].append((rel, a))
-    for c, text, speaker, speaker_label, stance, date in store._select(CLAIMS):
+    for c, text, speaker, speaker_label, stance, date in store.select(CLAIMS):
         if c in f.claims or not filters.keeps(date, topic_names.get(c, set())):
             continue
         f.claims[c] = {"text": text, "speaker": speaker or "", "speakerLabel": speaker_label or "",
                        "stance": stance or "", "date": date or ""}
-    for c, target in store._select(CLAIM_TARGETS):
+    for c, target in store.select(CLAIM_TARGETS):
         if c in f.claims and target in f.entities and target != f.claims[c]["speaker"]:
             f.claim_targets[c].add(target)
     return f
