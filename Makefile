@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test install bench lint clean
+.PHONY: run test install bench accuracy lint clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,9 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/build_speed.py
+
+accuracy: $(STAMP)
+	$(BIN)/kg eval all --write docs/accuracy.md
 
 clean:
 	rm -rf .kg exports/*.graphml exports/*.gexf

@@ -283,3 +283,94 @@ def export(fmt, output, view, since, until, topic, store_path):
         graph = network(store, view, Filters(since, until, topic))
     write(graph, path, fmt)
     click.echo(f"{path}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges", err=True)
+
+
+DEFAULT_TIMEBANK = Path("tests/data/french-timebank/Data")
+DEFAULT_HELDOUT = Path("tests/data/timex-heldout")
+DEFAULT_CLAIMS = Path("tests/data/claims")
+
+
+@cli.group(name="eval")
+def eval_():
+    """Measure extraction accuracy against gold data (dates, claims)."""
+
+
+@eval_.command(name="timex")
+@click.argument("corpus", type=click.Path(path_type=Path))
+@click.option("--errors", is_flag=True, help="List misses, false alarms, wrong spans, values and types.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@reports_errors
+def eval_timex(corpus, errors, as_json):
+    """Score the temporal tagger on a folder of ISO-TimeML (.tml) documents, TempEval-3 style.
+
+    \b
+    kg eval timex tests/data/french-timebank/Data
+    kg eval timex tests/data/timex-heldout --errors
+    """
+    from kg.eval.report import timex_table
+    from kg.eval.timex import evaluate_timexes
+
+    report = evaluate_timexes(corpus)
+    if errors:
+        for e in report.errors:
+            click.echo(str(e))
+        click.echo()
+    if as_json:
+        per_type = {t: {"gold": v.gold, "system": v.system, "relaxed_f1": round(v.relaxed.f1, 3),
+                        "value_f1": round(v.value.f1, 3)} for t, v in report.per_type.items()}
+        click.echo(json.dumps({"corpus": str(corpus), "documents": report.documents, **report.scores(),
+                               "per_type": per_type}, indent=2))
+    else:
+        click.echo(timex_table(report))
+
+
+@eval_.command(name="claims")
+@click.argument("gold", required=False, type=click.Path(path_type=Path))
+@click.option("--threshold", default=0.3, show_default=True, type=click.FloatRange(0, 1, max_open=True),
+              help="Share of the gold content a system claim must cover to match it.")
+@click.option("--errors", is_flag=True, help="List misses, wrong speakers and cues, false alarms.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@reports_errors
+def eval_claims(gold, threshold, errors, as_json):
+    """Score speakers, content spans and cues on gold reported speech (a .jsonl file or folder).
+
+    GOLD defaults to tests/data/claims (the five seeds and the written set).
+    """
+    from kg.eval.claims import evaluate_claims
+    from kg.eval.report import claim_errors, claims_table
+
+    report = evaluate_claims(gold or DEFAULT_CLAIMS, threshold=threshold)
+    if errors:
+        for line in claim_errors(report):
+            click.echo(line)
+        click.echo()
+    if as_json:
+        click.echo(json.dumps({"gold": str(gold or DEFAULT_CLAIMS), "items": report.items, **report.scores()}, indent=2))
+    else:
+        click.echo(claims_table(report))
+
+
+@eval_.command(name="all")
+@click.option("--timebank", type=click.Path(path_type=Path), default=DEFAULT_TIMEBANK, show_default=True)
+@click.option("--heldout", type=click.Path(path_type=Path), default=DEFAULT_HELDOUT, show_default=True)
+@click.option("--claims", "claims_dir", type=click.Path(path_type=Path), default=DEFAULT_CLAIMS, show_default=True)
+@click.option("--write", "write_to", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write the Markdown report there (e.g. docs/accuracy.md).")
+@reports_errors
+def eval_all(timebank, heldout, claims_dir, write_to):
+    """Every accuracy figure in one table, beside the published anchors and the targets."""
+    from kg.eval import report as rep
+    from kg.eval.claims import evaluate_claims
+    from kg.eval.timex import evaluate_timexes
+
+    timex = {"French TimeBank 1.1": evaluate_timexes(timebank)}
+    if heldout.exists():
+        timex["held-out TimeML (written)"] = evaluate_timexes(heldout)
+    claims = {}
+    for f in sorted(Path(claims_dir).glob("*.jsonl")) if Path(claims_dir).is_dir() else [Path(claims_dir)]:
+        claims[f"claims: {f.stem}"] = evaluate_claims(f)
+    table = rep.rows(timex, claims)
+    click.echo(rep.text_table(table))
+    if write_to:
+        rep.write(write_to, rep.markdown(table, timex, claims, rep.NOTES))
+        click.echo(f"{write_to}: written", err=True)

@@ -25,9 +25,10 @@ def nlp():
 
 @pytest.fixture(scope="session")
 def pipeline():
-    from kg.pipeline import Pipeline
+    """The process-wide pipeline, shared with library calls that load it themselves."""
+    from kg.pipeline import default_pipeline
 
-    return Pipeline()
+    return default_pipeline()
 
 
 @pytest.fixture(scope="session")

@@ -44,6 +44,7 @@ __all__ = [
     "iter_input_paths",
     "read_article",
     "sidecar_path",
+    "text_article",
 ]
 
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
@@ -443,3 +444,21 @@ def read_article(path: str | Path, published: str | None = None) -> Article:
         language=fields.get("language"),
         junk=find_junk(text),
     )
+
+
+def text_article(text: str, name: str, published: str | None = None) -> Article:
+    """An :class:`Article` from text already in memory (evaluation corpora, tests).
+
+    Goes through the same junk detection as :func:`read_article`; ``published`` is
+    taken as given (the caller vouches for it) and the hash is of the UTF-8 text.
+    """
+    return Article(
+        path=name,
+        name=name,
+        text=text,
+        sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        published=published,
+        published_source="user" if published else None,
+        junk=find_junk(text),
+    )
+
