@@ -1099,6 +1099,43 @@ def _set_per(ctx: _Context, m: re.Match[str]) -> _Cand | None:
     return _Cand(m.start("u"), m.end(), "SET", value, "set_per")
 
 
+_ORDINALS = {"premier": 1, "1er": 1, "deuxième": 2, "second": 2, "2e": 2, "2ème": 2, "troisième": 3, "3e": 3,
+             "3ème": 3, "quatrième": 4, "4e": 4, "4ème": 4}
+
+
+@_rule("quarter", rf"{_B}(?:(?P<det>le|ce)\s+)?(?P<o>{_alt(_ORDINALS)})\s+(?P<u>trimestre|semestre)"
+       rf"(?:\s+(?:(?:de\s+l['’]année|de\s+l['’]an)\s+)?(?P<y>{YEAR4}))?{_E}", priority=4)
+def _quarter(ctx: _Context, m: re.Match[str]) -> _Cand | None:
+    """ "le premier trimestre 2021" → 2021-Q1, "au second semestre" → H2 of the year the
+    clause's tense points to (a past quarter not yet reached belongs to last year)."""
+    n = _ORDINALS[m["o"].lower()]
+    letter, count = ("Q", 4) if m["u"].lower() == "trimestre" else ("H", 2)
+    if n > count:
+        return None
+    if m["y"]:
+        return _Cand(m.start(), m.end(), "DATE", f"{m['y']}-{letter}{n}", "quarter")
+    if ctx.dct is None:
+        return _Cand(m.start(), m.end(), "DATE", f"XXXX-{letter}{n}", "quarter")
+    current = (ctx.dct.month - 1) * count // 12 + 1
+    tense = ctx.tense(m.start(), m.end())
+    year = ctx.dct.year
+    if tense == PAST and n > current:
+        year -= 1
+    elif tense == FUTURE and n < current:
+        year += 1
+    return _Cand(m.start(), m.end(), "DATE", f"{year}-{letter}{n}", "quarter", True)
+
+
+_FREQUENCY_ADVERBS = {"quotidiennement": "P1D", "journellement": "P1D", "hebdomadairement": "P1W",
+                      "mensuellement": "P1M", "annuellement": "P1Y", "trimestriellement": "P3M"}
+
+
+@_rule("set_adverb", rf"{_B}(?P<w>{_alt(_FREQUENCY_ADVERBS)}){_E}")
+def _set_adverb(ctx: _Context, m: re.Match[str]) -> _Cand | None:
+    """Adverbs of frequency: "il se rend quotidiennement à Paris" (SET P1D)."""
+    return _Cand(m.start(), m.end(), "SET", _FREQUENCY_ADVERBS[m["w"].lower()], "set_adverb")
+
+
 @_rule("set_adj", rf"{_B}(?P<w>{_alt(FREQUENCY_ADJECTIVES)}){_E}")
 def _set_adj(ctx: _Context, m: re.Match[str]) -> _Cand | None:
     """ "le lot quotidien", "le dîner annuel"; but "la presse quotidienne", "un quotidien",

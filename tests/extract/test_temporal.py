@@ -35,6 +35,14 @@ CASES = [
     ("La chanson a marqué les années 90.", DCT, [("les années 90", "DATE", "199X")]),
     ("Le groupe s'est formé au début des années 60.", DCT, [("début des années 60", "DATE", "196X")]),
     ("L'usine fermera fin 2025.", DCT, [("fin 2025", "DATE", "2025")]),
+    # quarters and halves: explicit year, else the one the tense points to
+    ("Le troisième trimestre 2020 a été meilleur.", DCT, [("Le troisième trimestre 2020", "DATE", "2020-Q3")]),
+    ("Les ventes ont chuté au cours du quatrième trimestre.", DCT, [("quatrième trimestre", "DATE", "2023-Q4")]),
+    ("Le second semestre sera difficile.", DCT, [("Le second semestre", "DATE", "2024-H2")]),
+    ("Les commandes reprendront au premier trimestre.", DCT, [("premier trimestre", "DATE", "2025-Q1")]),
+    # adverbs of frequency
+    ("Il se rend quotidiennement à Paris.", DCT, [("quotidiennement", "SET", "P1D")]),
+    ("Le rapport est publié annuellement.", DCT, [("annuellement", "SET", "P1Y")]),
     # relative to the publication date, by tense
     ("Les prix ont augmenté en septembre.", DCT, [("septembre", "DATE", "2023-09")]),
     ("Le contrat a été signé en septembre dernier.", DCT, [("septembre dernier", "DATE", "2023-09")]),
