@@ -1126,6 +1126,42 @@ def _quarter(ctx: _Context, m: re.Match[str]) -> _Cand | None:
     return _Cand(m.start(), m.end(), "DATE", f"{year}-{letter}{n}", "quarter", True)
 
 
+_SEASON_START = {"SP": (3, 20), "SU": (6, 21), "FA": (9, 22), "WI": (12, 21)}  # (month, day) of the solstice/equinox
+
+
+@_rule("nth_weekday", rf"{_B}(?:(?P<det>le)\s+)?(?P<o>premier|1er|deuxième|second|troisième|quatrième|dernier)\s+"
+       rf"(?P<wd>{_alt(WEEKDAYS)})\s+(?:du\s+mois\s+)?(?:de\s+|d['’]|du\s+)"
+       rf"(?P<m>{MONTH}|{_alt(SEASONS)})(?:\s+(?P<y>{YEAR4}))?{_E}", priority=5)
+def _nth_weekday(ctx: _Context, m: re.Match[str]) -> _Cand | None:
+    """ "le premier dimanche de septembre", "le dernier jeudi de novembre 2024", "le premier
+    dimanche du printemps": the nth weekday from the month's (season's) first day, or the
+    last one before its end; the year from the text, else by tense."""
+    wd = WEEKDAYS[m["wd"].lower()]
+    word = m["m"].lower()
+    if word in SEASONS:
+        code = SEASONS[word][0]
+        month, first_day = _SEASON_START[code]
+    else:
+        month, first_day = MONTHS[word], 1
+    if m["y"]:
+        year = int(m["y"])
+    elif ctx.dct is None:
+        return None
+    else:
+        year = _pick_year(ctx.dct, month, ctx.tense(m.start(), m.end()))
+    order = m["o"].lower()
+    if order == "dernier":
+        if word in SEASONS:
+            return None
+        end = _shift_months(date(year, month, 1), 1) - timedelta(days=1)
+        day = end - timedelta(days=(end.isoweekday() - wd) % 7)
+    else:
+        n = {"premier": 1, "1er": 1, "deuxième": 2, "second": 2, "troisième": 3, "quatrième": 4}[order]
+        start = date(year, month, first_day)
+        day = start + timedelta(days=(wd - start.isoweekday()) % 7 + 7 * (n - 1))
+    return _Cand(m.start(), m.end(), "DATE", day.isoformat(), "nth_weekday", not m["y"])
+
+
 _FREQUENCY_ADVERBS = {"quotidiennement": "P1D", "journellement": "P1D", "hebdomadairement": "P1W",
                       "mensuellement": "P1M", "annuellement": "P1Y", "trimestriellement": "P3M"}
 

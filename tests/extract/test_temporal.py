@@ -40,6 +40,13 @@ CASES = [
     ("Les ventes ont chuté au cours du quatrième trimestre.", DCT, [("quatrième trimestre", "DATE", "2023-Q4")]),
     ("Le second semestre sera difficile.", DCT, [("Le second semestre", "DATE", "2024-H2")]),
     ("Les commandes reprendront au premier trimestre.", DCT, [("premier trimestre", "DATE", "2025-Q1")]),
+    # the nth weekday of a month or season
+    ("Le scrutin aura lieu le premier dimanche de septembre.", DCT, [("le premier dimanche de septembre", "DATE",
+                                                                     "2024-09-01")]),
+    ("La fête tombe le dernier jeudi de novembre 2024.", DCT, [("le dernier jeudi de novembre 2024", "DATE",
+                                                              "2024-11-28")]),
+    ("Le ramassage reprend le premier dimanche du printemps 2000.", DCT,
+     [("le premier dimanche du printemps 2000", "DATE", "2000-03-26")]),
     # adverbs of frequency
     ("Il se rend quotidiennement à Paris.", DCT, [("quotidiennement", "SET", "P1D")]),
     ("Le rapport est publié annuellement.", DCT, [("annuellement", "SET", "P1Y")]),
