@@ -177,7 +177,14 @@ def _sentence_claims(state: _State, sent: Span, index: int) -> list[dict]:
 def _sentence_candidates(state: _State, sent: Span, index: int) -> Iterator[dict]:
     used_cues: set[int] = set()
     for token in sent:
-        if token.i in used_cues or _in_quote(state, token.idx):
+        if token.i in used_cues:
+            continue
+        if _in_quote(state, token.idx):
+            claim = _split_quote_claim(state, sent, token)
+            if claim:
+                used_cues.add(token.i)
+                claim.update(sentence=index, rule="incise")
+                yield claim
             continue
         cue = _cue(token, state.lex)
         if cue is None:
@@ -209,7 +216,9 @@ def _cue(token: Token, lex: Lexicon) -> tuple[str, str, int, int] | None:
     """(lemma, stance, start, end) when token is a speech verb, with its auxiliaries."""
     if token.pos_ not in {"VERB", "AUX", "ADJ", "NOUN"} and token.tag_ != "VERB":
         return None
-    lemma = next((c for c in lemma_candidates(token) if c in lex.verbs or c in lex.expression_verbs), token.lemma_.lower())
+    lemma, end = _multiword_cue(token, lex) or (None, token.idx + len(token))
+    if lemma is None:
+        lemma = next((c for c in lemma_candidates(token) if c in lex.verbs or c in lex.expression_verbs), token.lemma_.lower())
     stance = lex.verbs.get(lemma)
     if lemma in lex.expression_verbs:
         noun = next((c for c in token.children if c.dep_ == "obj" and c.text.lower() in lex.nouns), None)
@@ -222,7 +231,37 @@ def _cue(token: Token, lex: Lexicon) -> tuple[str, str, int, int] | None:
         return None  # *participle rule*: ", soulignant …" is the journalist's gloss, not a claim
     if token.pos_ == "NOUN" or (token.pos_ == "ADJ" and not token.text.endswith(("é", "ée", "és", "ées", "it", "ite"))):
         return None
-    return lemma, stance, cue_start(token), token.idx + len(token)
+    return display_lemma(lemma), stance, cue_start(token), end
+
+
+def _multiword_cue(token: Token, lex: Lexicon) -> tuple[str, int] | None:
+    """*Locution rule*: a cue of several words — "a fait savoir", "a mis en garde" (the
+    verb and the words after it) or a pronominal verb, "s'est engagé", "s'inquiète"
+    (the reflexive pronoun before it) — as (lemma, end offset)."""
+    doc = token.doc
+    for lemma in lemma_candidates(token):
+        for n in (2, 1):
+            if token.i + n < len(doc):
+                words = [t.text.lower().replace("’", "'") for t in doc[token.i + 1 : token.i + 1 + n]]
+                phrase = " ".join([lemma, *words])
+                if phrase in lex.verbs:
+                    last = doc[token.i + n]
+                    return phrase, last.idx + len(last)
+        causative = any(c.lemma_.lower() == "faire" and c.i == token.i - 1 for c in token.children)
+        if causative and f"faire {lemma}" in lex.verbs:
+            return f"faire {lemma}", token.idx + len(token)  # "a fait savoir": faire is the causative auxiliary
+        if any(c.text.lower() in {"se", "s'", "s’"} and c.i < token.i for c in token.children):
+            if f"s {lemma}" in lex.verbs:
+                return f"s {lemma}", token.idx + len(token)
+    return None
+
+
+def display_lemma(key: str) -> str:
+    """A lexicon key as the infinitive a reader expects: "s engager" → "s'engager"."""
+    if key.startswith("s "):
+        rest = key[2:]
+        return ("s'" if rest[:1] in "aeiouyéèêhâîô" else "se ") + rest
+    return key
 
 
 # Past participles and present forms of irregular speech verbs, for when the statistical
@@ -314,13 +353,43 @@ def _incise_claim(state: _State, sent: Span, verb: Token, cue) -> dict | None:
     return _claim(speaker, lemma, stance, cue_start, cue_end, content, mode)
 
 
-def _inverted_subject(state: _State, sent: Span, verb: Token, cue_end: int) -> _Speaker | None:
+def _split_quote_claim(state: _State, sent: Span, verb: Token) -> dict | None:
+    """*Split-quote rule*: « Nous ne céderons pas, a-t-elle dit, nous irons jusqu'au bout » —
+    an incise set off by commas inside a quotation that goes on after it: the speaker is
+    the incise's inverted subject, the content the whole quotation."""
+    text = state.article.text
+    quote = state.quotes[bisect_right(state.quote_opens, verb.idx) - 1]
+    cue = _cue(verb, state.lex)
+    if cue is None or quote.open in state.used_quotes:
+        return None
+    lemma, stance, c0, c1 = cue
+    if not text[quote.open + 1 : c0].rstrip().endswith(",") or len(text[quote.open + 1 : c0].split()) < 2:
+        return None
+    m = re.compile(r"[^,»”\"]{0,60},").match(text, c1, quote.close)
+    if m is None or not text[m.end() : quote.close - 1].strip():
+        return None  # the quotation must go on after the incise
+    inner = Span(sent.doc, sent.start, sent.end)
+    speaker = _inverted_subject(state, inner, verb, c1, limit=m.end() - 1)
+    if speaker is None:
+        return None
+    state.used_quotes.add(quote.open)
+    return _claim(speaker, lemma, stance, c0, c1, quote.inner, "direct")
+
+
+def _inverted_subject(state: _State, sent: Span, verb: Token, cue_end: int, limit: int | None = None) -> _Speaker | None:
     text = state.article.text
     # "a-t-il déclaré", "déclare-t-elle": the pronoun is glued to the verb group.
     m = re.search(r"-(?:t-)?(il|elle|ils|elles)\b", text[cue_start(verb) : cue_end + 8])
     if m:
         offset = cue_start(verb) + m.start(1)
         return _resolve_pronoun(state, m.group(1), offset, offset + len(m.group(1)))
+    if limit is not None:
+        people = _mentions_in(state, cue_end, limit)
+        person = next((m for m in people if m.type in {"Person", "Organization"}), None)
+        if person is not None:
+            return _Speaker(person.label, person.text, person.start, person.end, person.key)
+        np = _np_after(sent, cue_end, limit)
+        return None if np is None else _Speaker(text[np[0] : np[1]], text[np[0] : np[1]], np[0], np[1])
     after = text[cue_end : sent.end_char]
     # The inverted subject runs to the next comma that closes the incise (or the end).
     region_end = sent.end_char
@@ -344,11 +413,22 @@ def _inverted_subject(state: _State, sent: Span, verb: Token, cue_end: int) -> _
     return _Speaker(person.label, person.text, person.start, person.end, person.key, role)
 
 
+_NOUN_COMPLEMENT = {"de", "du", "des", "d'", "d’"}
+
+
 def _np_after(sent: Span, start: int, end: int) -> tuple[int, int] | None:
+    """The inverted subject after a cue: "a martelé le Premier ministre [devant les députés]" —
+    *complement rule*: the noun phrase keeps its "de" complements ("la ministre de la Santé")
+    and stops at any other preposition or adverb, which opens a circumstantial complement."""
     tokens = [t for t in sent if start <= t.idx and t.idx + len(t) <= end and not t.is_punct]
     if not tokens or tokens[0].pos_ not in {"DET", "NOUN", "PROPN"}:
         return None
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    kept = [tokens[0]]
+    for t in tokens[1:]:
+        if (t.pos_ == "ADP" and t.text.lower() not in _NOUN_COMPLEMENT) or t.pos_ in {"ADV", "VERB", "AUX", "SCONJ"}:
+            break
+        kept.append(t)
+    return kept[0].idx, kept[-1].idx + len(kept[-1])
 
 
 def _incise_end(text: str, speaker: _Speaker, limit: int) -> int | None:

@@ -38,6 +38,20 @@ CONSTRUCTIONS = [
     ("En revanche, a ajouté Luc Petit, les élections auront lieu en mai.", "Luc Petit", "ajouter", "indirect", "assert", "les élections"),
     ("« Les réformes continueront », martèle Claire Dubois.", "Claire Dubois", "marteler", "direct", "assert", "Les réformes"),
     ("Le président a dénoncé « une provocation inacceptable ».", "Le président", "dénoncer", "mixed", "criticize", "« une provocation"),
+    # split-quote rule: an incise inside the quotation, the content is the whole quotation
+    ("« Il faut agir vite, a estimé Jean Dupont, car le temps presse. »", "Jean Dupont", "estimer", "direct", "assert",
+     "Il faut agir vite, a estimé"),
+    # complement rule: the inverted subject stops before "devant"
+    ("« Nous tiendrons », a martelé le Premier ministre devant les députés.", "le Premier ministre", "marteler", "direct",
+     "assert", "Nous tiendrons"),
+    # locution rule: causative "faire", "mettre en garde", pronominal verbs
+    ("Le club a fait savoir que l'entraîneur resterait en poste.", "Le club", "faire savoir", "indirect", "assert",
+     "l'entraîneur resterait"),
+    ("La ministre a fait valoir que le budget était contraint.", "La ministre", "faire valoir", "indirect", "assert",
+     "le budget"),
+    ("Le ministre s'est félicité que l'accord ait été conclu.", "Le ministre", "se féliciter", "indirect", "praise",
+     "l'accord ait"),
+    ("Le maire s'est engagé à rénover l'école.", "Le maire", "s'engager", "indirect", "promise", "à rénover"),
 ]
 
 
