@@ -15,9 +15,11 @@ An item gives its ``text`` inline or names a ``file`` (read as ``kg build`` read
   it covers exceeds the threshold (0.3, also reported at 0.8); each gold claim takes its
   best unmatched system claim, in text order; unmatched system claims are false alarms;
 * **speaker accuracy** is the share of matched claims attributed to the gold referent:
-  the same knowledge-base entity, the same name once case, accents and a leading
-  determiner are ignored, or a proper name that ends the other ("Peskov" / "Dmitri
-  Peskov"); a pronoun left unresolved is wrong;
+  the same knowledge-base entity (by name or title: "le porte-parole du Kremlin"), the
+  same name once case, accents and a leading determiner are ignored, a proper name that
+  ends the other ("Peskov" / "Dmitri Peskov"), or a phrase of two words or more that the
+  other only extends ("les diplomates européens [réunis à Bruxelles]"); a pronoun left
+  unresolved is wrong;
 * **cue accuracy** is the share of matched claims whose cue lemma is the gold one
   (both absent counts as right: a bare colon or a continued quotation).
 """
@@ -221,7 +223,7 @@ def same_speaker(claim: Claim, gold: GoldClaim, kb: KnowledgeBase | None = None)
     names = (gold.speaker, *gold.speaker_aliases)
     if kb is not None and claim.speaker_key:
         for name in names:
-            entry = kb.lookup(name)
+            entry = kb.lookup(name) or kb.lookup_title(_name_key(name))
             if entry is not None and entry.id == claim.speaker_key:
                 return True
     mine = _name_key(claim.speaker)
@@ -229,7 +231,18 @@ def same_speaker(claim: Claim, gold: GoldClaim, kb: KnowledgeBase | None = None)
         theirs = _name_key(name)
         if mine == theirs or _ends_with_name(mine, theirs, claim.speaker) or _ends_with_name(theirs, mine, name):
             return True
+        if _modified(mine, theirs) or _modified(theirs, mine):
+            return True
     return False
+
+
+def _modified(short: str, long: str) -> bool:
+    """``long`` is ``short`` with a modifier after it ("diplomates européens réunis à Bruxelles"),
+    when ``short`` has at least two words of its own; a "de" complement ("le porte-parole
+    du Kremlin") names a different, narrower referent and does not count."""
+    if len(short.split()) < 2 or not long.startswith(short + " "):
+        return False
+    return long[len(short) + 1 :].split()[0] not in {"de", "du", "des", "d"}
 
 
 def _overlap(gold: GoldClaim, claim: Claim) -> float:

@@ -111,6 +111,7 @@ class _Speaker:
     key: str | None = None
     role: str | None = None
     plural: bool = False
+    gender: str | None = None  # "Fem" or "Masc" when the head noun shows it
 
 
 @dataclass
@@ -125,6 +126,7 @@ class _State:
     history: list[tuple[int, _Speaker]] = field(default_factory=list)  # earlier subjects
     used_quotes: set[int] = field(default_factory=set)
     last_speaker: tuple[int, _Speaker] | None = None
+    speakers: list[tuple[int, _Speaker]] = field(default_factory=list)  # earlier resolved speakers
     paragraph_starts: list[int] = field(default_factory=list)
     quote_opens: list[int] = field(default_factory=list)
     history_starts: list[int] = field(default_factory=list)
@@ -159,6 +161,8 @@ def extract_claims(
             claim = _finish(claim, state, sentences, timexes, topics)
             if claim.speaker_start is not None:
                 state.last_speaker = (claim.speaker_start, _speaker_of(claim))
+                if claim.speaker is not None:
+                    state.speakers.append((claim.speaker_start, state.last_speaker[1]))
             yield claim
 
 
@@ -400,17 +404,25 @@ def _inverted_subject(state: _State, sent: Span, verb: Token, cue_end: int, limi
         rest = text[region_end : sent.end_char]
         if re.match(r",\s*[A-ZÀ-Ý][\w\-]+(?:\s+[A-ZÀ-Ý][\w\-]+)+\s*[.!?]?\s*$", rest):
             region_end = sent.end_char
-    people = _mentions_in(state, cue_end, region_end)
+    # The noun phrase right after the cue is the subject ("a déclaré le ministre [à l'issue du
+    # Conseil européen]"); a name further on only when no phrase starts there.
+    np = _np_after(sent, cue_end, region_end)
+    people = _mentions_in(state, *(np or (cue_end, region_end)))
     person = next((m for m in people if m.type == "Person"), None) or next(
         (m for m in people if m.type == "Organization"), None
     )
+    if np is not None and (person is None or not _names_whole(text, np, person)):
+        return _np_speaker(state, np, text)
     if person is None:
-        np = _np_after(sent, cue_end, region_end)
-        if np is None:
-            return None
-        return _Speaker(label=text[np[0] : np[1]], text=text[np[0] : np[1]], start=np[0], end=np[1])
+        return None
     role = _apposition_role(text, person, cue_end, sent.end_char)
     return _Speaker(person.label, person.text, person.start, person.end, person.key, role)
+
+
+def _names_whole(text: str, np: tuple[int, int], person: Mention) -> bool:
+    """The phrase is the name, with at most a determiner or title before it ("le ministre Jean
+    Dupont"), so the name's mention carries the speaker."""
+    return person.end >= np[1] - 1
 
 
 _NOUN_COMPLEMENT = {"de", "du", "des", "d'", "d’"}
@@ -421,6 +433,10 @@ def _np_after(sent: Span, start: int, end: int) -> tuple[int, int] | None:
     *complement rule*: the noun phrase keeps its "de" complements ("la ministre de la Santé")
     and stops at any other preposition or adverb, which opens a circumstantial complement."""
     tokens = [t for t in sent if start <= t.idx and t.idx + len(t) <= end and not t.is_punct]
+    # adverbs and dates between the verb and its subject: "promettait encore en 2019 le directeur"
+    while tokens and (tokens[0].pos_ == "ADV" or tokens[0].like_num
+                      or (tokens[0].pos_ == "ADP" and len(tokens) > 1 and tokens[1].like_num)):
+        tokens = tokens[1:]
     if not tokens or tokens[0].pos_ not in {"DET", "NOUN", "PROPN"}:
         return None
     kept = [tokens[0]]
@@ -471,7 +487,14 @@ def _subject_claim(state: _State, sent: Span, verb: Token, cue) -> dict | None:
         subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     if subject is None or subject.i > verb.i:
         return None
-    speaker = _subject_speaker(state, sent, subject, verb)
+    agent = next((c for c in verb.children if c.dep_ == "obl:agent"), None)
+    if subject.text.lower() == "il" and subject.dep_ == "nsubj:pass" or (agent is not None and subject.text.lower() == "il"):
+        # *impersonal passive rule*: "Il a été confirmé par le ministère que …": the agent speaks
+        if agent is None:
+            return None
+        speaker = _np_speaker(state, _np_span(agent), state.article.text)
+    else:
+        speaker = _subject_speaker(state, sent, subject, verb)
     if speaker is None:
         return None
     content = _complement(state, sent, verb, cue_end, stance)
@@ -595,7 +618,42 @@ def _np_speaker(state: _State, span: tuple[int, int], text: str) -> _Speaker:
         m = named[0]
         role = text[start : m.start].strip(" ,") or None
         return _Speaker(m.label, np_text, start, end, m.key, role, plural)
-    return _Speaker(np_text, np_text, start, end, None, plural=plural)
+    fuller = _fuller_description(state, np_text, start)
+    if fuller is not None:
+        return _Speaker(fuller.label, np_text, start, end, fuller.key, fuller.role, fuller.plural, fuller.gender)
+    return _Speaker(np_text, np_text, start, end, None, plural=plural, gender=_gender(state, start, end))
+
+
+def _fuller_description(state: _State, np_text: str, start: int) -> _Speaker | None:
+    """*Definite description rule*: "le ministre" after "Le ministre des Armées" is the same
+    speaker — a determiner and one noun repeating the head of an earlier, longer subject."""
+    words = np_text.lower().split()
+    if len(words) != 2 or words[0] not in {"le", "la", "les"}:
+        return None
+    earlier = [sp for pos, sp in (*state.history, *state.speakers) if pos < start and sp.label]
+    for sp in sorted(earlier, key=lambda sp: -(sp.start or 0)):
+        label = sp.label.lower()
+        if label.startswith(np_text.lower() + " ") and sp.key is None:
+            return sp
+    return None
+
+
+_FEMININE_DETERMINERS = {"la", "une", "cette"}
+_MASCULINE_DETERMINERS = {"le", "un", "ce", "cet", "du", "au"}
+
+
+def _gender(state: _State, start: int, end: int) -> str | None:
+    """*Agreement rule*: a noun phrase's gender shows on its determiner ("la ministre",
+    "le ministère"); with an elided or plural one ("l'", "les"), on the head noun."""
+    span = state.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    first = span[0].text.lower()
+    if first in _FEMININE_DETERMINERS:
+        return "Fem"
+    if first in _MASCULINE_DETERMINERS:
+        return "Masc"
+    return next(iter(span.root.morph.get("Gender")), None)
 
 
 # --- pronoun rule ---------------------------------------------------------------------
@@ -628,15 +686,24 @@ def _is_agentive(state: _State, head: Token) -> bool:
 
 
 def _resolve_pronoun(state: _State, word: str, start: int, end: int) -> _Speaker | None:
-    plural = PRONOUNS[word.lower()]
+    """*Pronoun rule*: the latest earlier subject naming a person, organisation or group,
+    or the latest earlier speaker, within two paragraphs, that agrees in number and — when
+    its head noun shows it — in gender ("La préfecture … Elle a précisé")."""
+    word = word.lower()
+    plural = PRONOUNS[word]
+    gender = "Fem" if word.startswith("elle") else "Masc"
     text = state.article.text
     para_floor = _paragraph_start(state, start, back=2)
-    for i in range(bisect_right(state.history_starts, start - 1) - 1, -1, -1):
-        pos, speaker = state.history[i]
+    earlier = state.history[: bisect_right(state.history_starts, start - 1)]
+    earlier = sorted(earlier + [(pos, sp) for pos, sp in state.speakers if pos < start], key=lambda x: x[0])
+    for pos, speaker in reversed(earlier):
         if pos < para_floor:
             break
-        if speaker.plural == plural:
-            return _Speaker(speaker.label, text[start:end], start, end, speaker.key, speaker.role, plural)
+        if speaker.label is None or speaker.plural != plural:
+            continue
+        if speaker.gender is not None and speaker.gender != gender:
+            continue
+        return _Speaker(speaker.label, text[start:end], start, end, speaker.key, speaker.role, plural, speaker.gender)
     return _Speaker(None, text[start:end], start, end, None, None, plural)
 
 
@@ -670,12 +737,22 @@ def _colon_claim(state: _State, sent: Span, q: Quote) -> dict | None:
     return _claim(speaker, lemma, stance, cue_start, root.idx + len(root), q.inner, "direct")
 
 
+_STRESSED = {"lui": "il", "elle": "elle", "eux": "ils", "elles": "elles"}
+# *data-source rule*: "selon les chiffres de l'Insee", "selon le calendrier", "selon la loi"
+# cite a record, not a speaker.
+_DATA_NOUNS = {"chiffres", "chiffre", "données", "statistiques", "classement", "calendrier", "loi", "règlement",
+               "décret", "barème", "code", "texte", "termes", "modalités", "résultats", "estimations", "toute",
+               "nos", "mes", "vos"}
+
+
 def _source_claims(state: _State, sent: Span, index: int, has_cue: bool) -> Iterator[dict]:
-    """*Source rule*: "Selon les Américains, …", "… d'après Dmitri Peskov, porte-parole…"."""
+    """*Source rule*: "Selon les Américains, …", "… d'après Dmitri Peskov, porte-parole…",
+    "Selon lui, …" (a stressed pronoun points back like a subject pronoun), and a
+    sentence-initial "Pour X, …" when X names a person, an organisation or a role."""
     if has_cue:
         return
     text = state.article.text
-    for m in re.finditer(r"\b(selon|d['’]après)\s+", text[sent.start_char : sent.end_char], re.I):
+    for m in re.finditer(r"(?:\b(selon|d['’]après)|^(pour))\s+", text[sent.start_char : sent.end_char], re.I):
         src_start = sent.start_char + m.end()
         src_end_m = re.compile(r"[^,.;:«»“”\"]+").match(text, src_start, sent.end_char)
         if not src_end_m:
@@ -685,12 +762,21 @@ def _source_claims(state: _State, sent: Span, index: int, has_cue: bool) -> Iter
         inside = _mentions_in(state, src_start, src_end)
         words = re.findall(r"[\w\-]+", source)
         head = next((w for w in words if w.lower() not in _DETERMINERS), "")
-        if not inside and head.lower() not in state.lex.source_nouns:
+        if head.lower() in _DATA_NOUNS:
             continue
-        speaker = _np_speaker(state, (src_start, src_start + len(source)), text)
+        if len(words) == 1 and head.lower() in _STRESSED:
+            speaker = _resolve_pronoun(state, _STRESSED[head.lower()], src_start, src_start + len(head))
+        elif not inside and head.lower() not in state.lex.source_nouns:
+            continue
+        else:
+            speaker = _np_speaker(state, (src_start, src_start + len(source)), text)
+        person = any(x.type == "Person" for x in inside)
+        if m.group(2) and (len(words) > 8 or not (person or head.lower() in state.lex.source_nouns)):
+            continue  # "Pour l'instant", "Pour la première fois": not a source
         if inside and inside[0].type == "Person":
             speaker.role = _apposition_role(text, inside[0], src_start, sent.end_char)
-        cue_start, cue_end = sent.start_char + m.start(1), sent.start_char + m.end(1)
+        g = 1 if m.group(1) else 2
+        cue_start, cue_end = sent.start_char + m.start(g), sent.start_char + m.end(g)
         if cue_start - sent.start_char <= 1:  # sentence-initial: content follows the comma
             comma = text.find(",", src_end, sent.end_char)
             if comma < 0:
@@ -704,7 +790,8 @@ def _source_claims(state: _State, sent: Span, index: int, has_cue: bool) -> Iter
         for q in state.quotes:
             if content[0] <= q.open and q.close <= content[1]:
                 state.used_quotes.add(q.open)
-        claim = _claim(speaker, m.group(1).lower().replace("’", "'"), "assert", cue_start, cue_end, content, _mode(state, content))
+        cue_word = (m.group(1) or m.group(2)).lower().replace("’", "'")
+        claim = _claim(speaker, cue_word, "assert", cue_start, cue_end, content, _mode(state, content))
         claim.update(sentence=index)
         yield claim
 
@@ -713,6 +800,8 @@ def _continuation_claim(state: _State, sent: Span, q: Quote) -> dict | None:
     text = state.article.text
     if text[sent.start_char : q.open].strip() or len(text[q.open : q.close].split()) < MIN_STANDALONE_WORDS:
         return None
+    if re.match(r"\s*,", text[q.close : q.close + 3]):
+        return None  # « … », a-t-il ajouté: the incise after the comma gives the speaker
     if state.last_speaker is None or state.last_speaker[0] < _paragraph_start(state, q.open, back=1):
         return None
     speaker = state.last_speaker[1]
@@ -763,7 +852,10 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _speaker_of(claim: Claim) -> _Speaker:
-    return _Speaker(claim.speaker, claim.speaker_text, claim.speaker_start, claim.speaker_end, claim.speaker_key, claim.speaker_role)
+    plural = bool(claim.speaker_text) and claim.speaker_text.lower() in {"ils", "elles"}
+    return _Speaker(claim.speaker, claim.speaker_text, claim.speaker_start, claim.speaker_end, claim.speaker_key,
+                    claim.speaker_role, plural or bool(re.match(r"(?i)(les|des|ces|certains|certaines|plusieurs)\b",
+                                                                  claim.speaker or "")))
 
 
 _NEGATION = re.compile(
