@@ -310,8 +310,17 @@ def _mentions_in(state: _State, start: int, end: int) -> list[Mention]:
 
 
 def cue_start(verb: Token) -> int:
-    """Offset of the verb group: its auxiliaries ("a", "a-t-il", "ont") come first."""
-    return min([verb.idx] + [c.idx for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i])
+    """Offset of the verb group: its auxiliaries ("a", "a-t-il", "ont") and reflexive
+    pronoun ("s'est félicitée") come first."""
+    doc = verb.doc
+    lo = verb.i
+    for c in sorted((c for c in verb.children if c.i < verb.i), key=lambda c: -c.i):
+        if not (c.dep_.startswith("aux") or (c.dep_.startswith("expl") and c.text.lower() in {"se", "s'", "s’"})):
+            continue
+        if any(t.is_punct or t.is_space for t in doc[c.i : lo]):
+            break  # a misparsed auxiliary across punctuation ("« Ce ne sont que … », a répondu")
+        lo = c.i
+    return doc[lo].idx
 
 
 def _in_quote(state: _State, offset: int) -> bool:
@@ -328,7 +337,8 @@ def _incise_claim(state: _State, sent: Span, verb: Token, cue) -> dict | None:
     before = text[sent.start_char : cue_start].rstrip()
     if not before or before[-1] not in ",»”\"":
         return None
-    if any(c.dep_.startswith("nsubj") and c.i < verb.i and c.text.lower().split("-")[-1] not in {*PRONOUNS, "t"} for c in verb.children):
+    if any(c.dep_.startswith("nsubj") and c.i < verb.i and c.text.lower().split("-")[-1] not in {*PRONOUNS, "t"}
+           and not _in_quote(state, c.idx) for c in verb.children):
         return None  # "John Kirby, porte-parole …, a exprimé": a subject, not an incise
     speaker = _inverted_subject(state, sent, verb, cue_end)
     if speaker is None:
@@ -482,7 +492,8 @@ _PREPOSITIONS = {"à", "a", "de", "d", "pour", "avec", "par", "en", "dans", "che
 
 def _subject_claim(state: _State, sent: Span, verb: Token, cue) -> dict | None:
     lemma, stance, cue_start, cue_end = cue
-    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubj:pass"}), None)
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubj:pass"}
+                    or (c.dep_ == "expl:subj" and c.text.lower() in {"elle", "ils", "elles"})), None)
     if subject is None and verb.dep_ in {"xcomp", "conj"} and verb.head.i < verb.i:
         subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     if subject is None or subject.i > verb.i:
@@ -529,7 +540,7 @@ def _complement(state: _State, sent: Span, verb: Token, cue_end: int, stance: st
     if m and cue_end + m.end() < end:
         return cue_end + m.end(), end
     # X nie / a nié avoir … / nient ces allégations; X prévient de …; X menace de …
-    if stance in {"deny", "threaten", "promise", "warn", "accuse", "concede"}:
+    if stance in {"deny", "threaten", "promise", "warn", "accuse", "concede", "criticize", "praise", "concern"}:
         m = re.match(r"\s*(?:(?:de|d['’])\s*)?\S", rest)
         if m and cue_end + m.start() < end and len(rest.split()) >= 2:
             start = cue_end + len(rest) - len(rest.lstrip())
@@ -612,6 +623,10 @@ def _np_speaker(state: _State, span: tuple[int, int], text: str) -> _Speaker:
         m = inside[0]
         return _Speaker(m.label, np_text, start, end, m.key, plural=plural)
     named = [m for m in inside if m.type in {"Person", "Organization"}]
+    head = next((w for w in re.findall(r"[\w\-]+", np_text) if w.lower() not in _DETERMINERS), "").lower()
+    if named and re.search(r"\b(?:de|du|des|d['’])\s*(?:la\s+|l['’])?$", text[start : named[-1].start]) and (
+            head not in _UTTERANCE_NOUNS):
+        named = []  # *genitive rule*: "l'entraîneur de l'US Vendôme" speaks, not the club
     if len(named) == 1 and named[0].end == end:
         # *trailing name rule*: "l'agence de presse nord-coréenne KCNA", "l'édito du Rodong
         # Sinmun": the organisation or person named at the end of the phrase speaks.
@@ -637,6 +652,10 @@ def _fuller_description(state: _State, np_text: str, start: int) -> _Speaker | N
             return sp
     return None
 
+
+# Nouns of texts and statements: their author speaks through them ("l'édito du Rodong Sinmun").
+_UTTERANCE_NOUNS = {"édito", "éditorial", "communiqué", "article", "rapport", "texte", "lettre", "déclaration",
+                    "message", "note", "tribune", "site", "compte", "journal", "porte-parole", "bulletin", "agence"}
 
 _FEMININE_DETERMINERS = {"la", "une", "cette"}
 _MASCULINE_DETERMINERS = {"le", "un", "ce", "cet", "du", "au"}
