@@ -190,7 +190,7 @@ def _sentence_candidates(state: _State, sent: Span, index: int) -> Iterator[dict
                 claim.update(sentence=index, rule="incise")
                 yield claim
             continue
-        cue = _cue(token, state.lex)
+        cue = _cue(token, state.lex) or _surface_cue(state, token)
         if cue is None:
             continue
         lemma, stance, cue_start, cue_end = cue
@@ -198,7 +198,7 @@ def _sentence_candidates(state: _State, sent: Span, index: int) -> Iterator[dict
         if claim:
             claim["rule"] = "incise"
         else:
-            claim = _subject_claim(state, sent, token, cue)
+            claim = _subject_claim(state, sent, token, cue) or _surface_subject_claim(state, sent, token, cue)
         if claim:
             used_cues.add(token.i)
             claim.update(sentence=index)
@@ -266,6 +266,53 @@ def display_lemma(key: str) -> str:
         rest = key[2:]
         return ("s'" if rest[:1] in "aeiouyéèêhâîô" else "se ") + rest
     return key
+
+
+def _followed_by_que(token: Token) -> bool:
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return nxt is not None and nxt.text.lower() in {"que", "qu'", "qu’"}
+
+
+def _surface_cue(state: _State, token: Token) -> tuple[str, str, int, int] | None:
+    """*Verb-form rule*: a present or past form of a speech verb that the tagger took for a
+    noun ("Elle juge que …", "« … », juge Martine Leroy") is a cue when "que" follows it or
+    a closing quotation and comma precede it, and no determiner makes it a noun."""
+    if token.pos_ not in {"NOUN", "ADJ", "PROPN"} or _in_quote(state, token.idx) or token.i == 0:
+        return None
+    prev = token.nbor(-1)
+    if prev.pos_ == "DET" or prev.text.lower() in _DETERMINERS:
+        return None
+    before = state.article.text[max(0, token.idx - 4) : token.idx].rstrip()
+    if not (_followed_by_que(token) or before.endswith(("»,", "”,", '",'))):
+        return None
+    lemma = next((c for c in lemma_candidates(token)[1:] if c in state.lex.verbs), None)
+    if lemma is None:
+        return None
+    return lemma, state.lex.verbs[lemma], cue_start(token), token.idx + len(token)
+
+
+def _surface_subject_claim(state: _State, sent: Span, verb: Token, cue) -> dict | None:
+    """*Surface subject rule*: when the parse gives a speech verb followed by "que" no subject
+    ("La Banque mondiale avertit que …" parsed as a relative), the subject is the pronoun
+    or the noun phrase between the clause start and the verb group."""
+    if not _followed_by_que(verb):
+        return None
+    lemma, stance, c0, c1 = cue
+    text = state.article.text
+    clause_start = max(sent.start_char, *(i + 1 for i in (text.rfind(ch, sent.start_char, c0) for ch in ",;:»")))
+    words = [t for t in sent if clause_start <= t.idx < c0 and not t.is_space]
+    if not words or len(words) > 10:
+        return None
+    if words[-1].text.lower() in PRONOUNS:
+        speaker = _resolve_pronoun(state, words[-1].text, words[-1].idx, words[-1].idx + len(words[-1]))
+    elif words[0].pos_ in {"DET", "PROPN", "NOUN"} and not any(t.pos_ in {"VERB", "AUX"} for t in words):
+        speaker = _np_speaker(state, (words[0].idx, words[-1].idx + len(words[-1])), text)
+    else:
+        return None
+    content = _complement(state, sent, verb, c1, stance)
+    if content is None:
+        return None
+    return _claim(speaker, lemma, stance, c0, c1, content, _mode(state, content))
 
 
 # Past participles and present forms of irregular speech verbs, for when the statistical
@@ -337,8 +384,9 @@ def _incise_claim(state: _State, sent: Span, verb: Token, cue) -> dict | None:
     before = text[sent.start_char : cue_start].rstrip()
     if not before or before[-1] not in ",»”\"":
         return None
-    if any(c.dep_.startswith("nsubj") and c.i < verb.i and c.text.lower().split("-")[-1] not in {*PRONOUNS, "t"}
-           and not _in_quote(state, c.idx) for c in verb.children):
+    mid = _mid_clause(state, sent, cue_end)
+    if not mid and any(c.dep_.startswith("nsubj") and c.i < verb.i and c.text.lower().split("-")[-1] not in {*PRONOUNS, "t"}
+                       and not _in_quote(state, c.idx) for c in verb.children):
         return None  # "John Kirby, porte-parole …, a exprimé": a subject, not an incise
     speaker = _inverted_subject(state, sent, verb, cue_end)
     if speaker is None:
@@ -354,6 +402,9 @@ def _incise_claim(state: _State, sent: Span, verb: Token, cue) -> dict | None:
         else:
             content = (sent.start_char, quote.close)
             mode = "mixed"
+    elif mid:
+        content = (sent.start_char, _clause_end(text, sent.start_char, _sentence_content_end(text, sent)))
+        mode = _mode(state, content)
     else:
         head = text[sent.start_char : cue_start].rstrip(" ,")
         if len(head.split()) >= MIN_STANDALONE_WORDS:
@@ -388,6 +439,20 @@ def _split_quote_claim(state: _State, sent: Span, verb: Token) -> dict | None:
         return None
     state.used_quotes.add(quote.open)
     return _claim(speaker, lemma, stance, c0, c1, quote.inner, "direct")
+
+
+def _mid_clause(state: _State, sent: Span, cue_end: int) -> bool:
+    """*Mid-clause incise rule*: "La décision, a expliqué la rectrice, sera prise lundi" — the
+    cue and its inverted subject sit between commas inside a clause whose verb comes after
+    them (a finite verb right after the second comma, its subject before the first)."""
+    text = state.article.text
+    m = re.compile(r"\s*(?:-t-)?[^,;:.«»]{1,80},\s*").match(text, cue_end, sent.end_char)
+    if m is None or not text[sent.start_char : cue_end].count(","):
+        return False
+    after = [t for t in sent if t.idx >= m.end()][:3]
+    while after and after[0].pos_ == "ADV":  # "ne", "pourtant"
+        after = after[1:]
+    return bool(after) and after[0].pos_ in {"AUX", "VERB"} and "Part" not in after[0].morph.get("VerbForm")
 
 
 def _inverted_subject(state: _State, sent: Span, verb: Token, cue_end: int, limit: int | None = None) -> _Speaker | None:
@@ -432,7 +497,8 @@ def _inverted_subject(state: _State, sent: Span, verb: Token, cue_end: int, limi
 def _names_whole(text: str, np: tuple[int, int], person: Mention) -> bool:
     """The phrase is the name, with at most a determiner or title before it ("le ministre Jean
     Dupont"), so the name's mention carries the speaker."""
-    return person.end >= np[1] - 1
+    genitive = re.search(r"\b(?:de|du|des|d['’])\s*(?:la\s+|l['’])?$", text[np[0] : person.start])
+    return person.end >= np[1] - 1 and not genitive
 
 
 _NOUN_COMPLEMENT = {"de", "du", "des", "d'", "d’"}
@@ -493,7 +559,8 @@ _PREPOSITIONS = {"à", "a", "de", "d", "pour", "avec", "par", "en", "dans", "che
 def _subject_claim(state: _State, sent: Span, verb: Token, cue) -> dict | None:
     lemma, stance, cue_start, cue_end = cue
     subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubj:pass"}
-                    or (c.dep_ == "expl:subj" and c.text.lower() in {"elle", "ils", "elles"})), None)
+                    or (c.dep_ == "expl:subj" and c.text.lower() in PRONOUNS
+                        and not any(a.dep_ == "aux:pass" for a in verb.children))), None)
     if subject is None and verb.dep_ in {"xcomp", "conj"} and verb.head.i < verb.i:
         subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     if subject is None or subject.i > verb.i:
@@ -503,7 +570,9 @@ def _subject_claim(state: _State, sent: Span, verb: Token, cue) -> dict | None:
         # *impersonal passive rule*: "Il a été confirmé par le ministère que …": the agent speaks
         if agent is None:
             return None
-        speaker = _np_speaker(state, _np_span(agent), state.article.text)
+        a0, a1 = _np_span(agent)
+        case = next((c for c in agent.children if c.dep_ == "case" and c.i < agent.i), None)
+        speaker = _np_speaker(state, (case.idx + len(case) + 1 if case else a0, a1), state.article.text)
     else:
         speaker = _subject_speaker(state, sent, subject, verb)
     if speaker is None:

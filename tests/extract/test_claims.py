@@ -232,3 +232,58 @@ def test_negated_content_rule(content, denies):
 def test_peskov_no_agreement_is_a_denial(seed_extractions):
     peskov = [c for c in seed_extractions["004"].claims if c.speaker == "Dmitri Peskov"]
     assert peskov and all(c.stance == "deny" for c in peskov)
+
+
+# --- rules of French added with the claims gold (own sentences, not from the gold) ------
+
+RULES = [
+    # mid-clause incise: the content spans the clause around the incise
+    ("Le budget, a précisé la trésorière du club, sera voté en juin.", "la trésorière du club", "préciser",
+     "Le budget, a précisé"),
+    # verb-form rule: "juge" tagged as a noun
+    ("« La copie est à revoir », juge Hélène Marchand, présidente du jury.", "Hélène Marchand", "juger",
+     "La copie est à revoir"),
+    ("L'Unicef juge que la situation des enfants se dégrade.", "Unicef", "juger", "la situation des enfants"),
+    # source rule with a stressed pronoun, and "Pour X" with a person
+    ("Le docteur Alain Roux a présenté son étude. Selon lui, le vaccin protège à 90 %.", "Alain Roux", "selon",
+     "le vaccin protège"),
+    ("Pour la sociologue Anne Kerval, la ville se vide de ses familles.", "Anne Kerval", "pour",
+     "la ville se vide"),
+    # impersonal passive: the agent speaks
+    ("Il a été annoncé par la mairie que la piscine fermerait en août.", "la mairie", "annoncer",
+     "la piscine fermerait"),
+    # genitive rule: the coach speaks, not the club
+    ("« Nous reviendrons », a promis l'entraîneur du FC Nantes après le match.", "l'entraîneur du FC Nantes",
+     "promettre", "Nous reviendrons"),
+]
+
+
+@pytest.mark.parametrize("text, speaker, cue, content", RULES)
+def test_rules_of_french(pipeline, text, speaker, cue, content):
+    claims = claims_of(pipeline, text)
+    c = next((c for c in claims if c.content.startswith(content)), None)
+    assert c is not None, [x.content for x in claims]
+    assert (c.speaker, c.cue_lemma) == (speaker, cue)
+
+
+def test_pronoun_agrees_in_gender(pipeline):
+    text = ("La directrice de l'école a reçu les parents. Le maire est arrivé plus tard. "
+            "Elle a indiqué que les cours reprendraient lundi.")
+    c = [c for c in claims_of(pipeline, text) if c.cue_lemma == "indiquer"][0]
+    assert c.speaker == "La directrice de l'école" and c.speaker_text == "Elle"
+
+
+def test_definite_description_takes_the_fuller_speaker(pipeline):
+    text = ("Le ministre de l'Agriculture a visité une ferme. « La sécheresse coûte cher », a-t-il dit. "
+            "Des aides seront versées en mai, a ajouté le ministre.")
+    c = [c for c in claims_of(pipeline, text) if c.cue_lemma == "ajouter"][0]
+    assert c.speaker == "Le ministre de l'Agriculture"
+
+
+@pytest.mark.parametrize("text", [
+    "Selon les chiffres de l'Insee publiés mardi, les prix ont baissé.",
+    "Selon le calendrier prévu, les travaux finiront en mai.",
+    "Pour l'instant, aucune date n'est fixée.",
+])
+def test_data_sources_are_not_speakers(pipeline, text):
+    assert claims_of(pipeline, text) == ()
