@@ -3,17 +3,20 @@
 :func:`extract_timexes` finds dates, times, durations and sets with our own French
 patterns (regular expressions over the text, checked against a few rules of French
 grammar), then normalises them. Spans follow the French TimeBank conventions:
-prepositions ("en", "depuis", "dès", "du") stay outside the tag, determiners and
-modifiers that are part of the expression ("le 30 juin", "l'an prochain", "vers 22 h",
-"début octobre", "il y a une semaine") stay inside.
+prepositions ("en", "depuis", "dès", "du", "au", "d'ici", "jusqu'à") stay outside the
+tag, determiners and modifiers that are part of the expression ("le 30 juin", "l'an
+prochain", "vers 22 h", "début octobre", "la fin de l'année", "il y a une semaine") stay
+inside. An edge ("début", "fin", "mi-") is a mod and stays out of the value ("fin 2022"
+is 2022); centuries and decades are written as the TimeBank does (18XX, 196X).
 
 Relative expressions are resolved against the publication date (``published``):
-weekdays, bare months and day-month dates take the tense of their clause — past tense
-picks the most recent such day at or before the publication date, future the next one,
-present the nearest. With a spaCy ``Doc`` the tense comes from the governing verb's
-morphology; without one, from verb endings around the expression.
-Clock times and "le soir", "le lendemain" take their day from the last full date
-mentioned before them (the TimeBank reading), else from the publication date.
+weekdays, bare months, seasons and day-month dates take the tense of their clause — past
+tense picks the most recent such day at or before the publication date, future (and the
+conditional) the next one, present the nearest. "d'ici" looks ahead; "jusqu'à" follows
+its clause. With a spaCy ``Doc`` the tense comes from the governing verb's morphology;
+without one, from verb endings around the expression.
+Clock times and "le soir", "le lendemain", "ce soir-là" take their day from the last full
+date mentioned before them (the TimeBank reading), else from the publication date.
 """
 
 from __future__ import annotations
@@ -68,11 +71,17 @@ _E = r"(?![\w-])"  # right word boundary
 MONTH = _alt(m for m in MONTHS if not m.endswith("."))
 WD = _alt(WEEKDAYS)
 PART = _alt(DAY_PARTS)
+# a day's part or its noon/midnight: "samedi soir", "samedi midi" (one TIME); "Midi" with a
+# capital is the South of France
+PART_OR_NOON = rf"(?:{PART}|(?-i:midi|minuit|MIDI|MINUIT))"
+_PART_VALUES = {**DAY_PARTS, "midi": "T12:00", "minuit": "T24:00"}
 DAYNUM = r"(?:1er|1ᵉʳ|premier|3[01]|[12]\d|0?[1-9])(?!\d)"
 YEAR4 = r"(?:1\d{3}|20\d{2})(?![\d])"
 YEAR2 = r"['’]?\d{2}(?=\s*[,.;:)»]|\s*$|\s+(?:à|au|dans|sur|en|et|,)\b)"
 REL = r"(?:derni(?:er|ère)s?|prochaine?s?|passée?s?)"
-EDGE = r"(?:début|fin|mi-|mi|courant|milieu|fin\s+de|début\s+de|fin\s+d['’])"
+# "début octobre", "fin 2022", "la fin du mois de juin": the edge and its article stay
+# inside the tag (TimeBank keeps the edge as a mod, out of the value)
+EDGE = (r"(?:(?:(?:la|le)\s+)?(?:fin|début|milieu)\s+(?:de|du|d['’])|début|fin|mi-|mi|courant|milieu)")
 _NUMW = _alt(list(NUMBER_WORDS) + ["dix-sept", "dix-huit", "dix-neuf", "quatre-vingt",
                                    "quatre-vingts", "soixante-dix", "quatre-vingt-dix"])
 NUMWORDS = rf"(?:{_NUMW}(?:(?:-et-|\s+et\s+|-|\s+)(?:un|une|onze|{_NUMW}))*)"
@@ -82,7 +91,9 @@ COLL = rf"(?:une|des)\s+{_alt(COLLECTIVES)}s?\s+d(?:e\s+|['’]\s*)"
 UNIT = _alt(UNITS)
 MOD = (r"(?:environ|près\s+de|presque|plus\s+de|moins\s+de|au\s+moins|au\s+plus|"
        r"quelque|pas\s+moins\s+de|bien\s+plus\s+de|un\s+peu\s+plus\s+de|quasiment|"
-       r"pratiquement|à\s+peine|tout\s+juste|seulement|juste)")
+       r"pratiquement|à\s+peine|tout\s+juste|seulement|juste|"
+       r"(?:bien\s+|un\s+peu\s+)?(?:plus|moins|près)\s+d['’])")  # elided: "plus d'une heure"
+MODSEP = r"(?:\s+|(?<=['’]))"  # after a modifier: a space, or nothing after an apostrophe
 
 
 # --------------------------------------------------------------------------- numbers
@@ -125,15 +136,27 @@ def _duration_value(n: float | None, unit: str) -> str:
         code, n = "M", (None if n is None else n * 6)
     elif code == "WE":
         return "PXWE" if n is None else f"P{_num_text(n)}WE"
-    if n is not None and n != int(n):  # "un an et demi" → P18M
-        if code == "Y":
-            code, n = "M", n * 12
-        elif code == "H":
-            code, n = "M", n * 60
-        elif code == "D":
-            code, n, is_time = "H", n * 24, True
+    elif code == "CE" and n is not None:  # "un siècle" P100Y, like "un demi-siècle" P50Y
+        code, n = "Y", n * 100
+    if n is not None and n != int(n):
+        # a fraction goes to the next smaller unit, ISO 8601 style: "un an et demi" P1Y6M,
+        # "deux heures et demie" PT2H30M, "une demi-journée" PT12H
+        whole, frac = int(n), n - int(n)
+        smaller = {"Y": ("M", 12, False), "H": ("M", 60, True), "D": ("H", 24, True),
+                   "M": ("S", 60, True) if is_time else None, "DE": ("Y", 10, False)}.get(code)
+        if smaller is not None and (frac * smaller[1]) == int(frac * smaller[1]):
+            code2, k, time2 = smaller
+            parts = ([(code, whole, is_time)] if whole else []) + [(code2, int(frac * k), time2)]
+            return _iso_duration(parts)
     q = "X" if n is None else _num_text(n)
     return f"PT{q}{code}" if is_time else f"P{q}{code}"
+
+
+def _iso_duration(parts: list[tuple[str, float, bool]]) -> str:
+    """ISO 8601 duration from (designator, count, is a time unit) parts, largest first."""
+    date_part = "".join(f"{_num_text(n)}{c}" for c, n, t in parts if not t)
+    time_part = "".join(f"{_num_text(n)}{c}" for c, n, t in parts if t)
+    return "P" + date_part + ("T" + time_part if time_part else "")
 
 
 # --------------------------------------------------------------------------- dates
@@ -270,11 +293,18 @@ class _Context:
         before = self.text[max(0, start - 30):start].lower()
         if re.search(r"\bdepuis\s*$", before):
             return PAST
-        if re.search(r"(?:\bd['’]ici|\bjusqu['’](?:à|au|en)?)\s*(?:le\s+|la\s+)?$", before):
-            return None  # a deadline counts from the time of speaking: the nearest date
+        if re.search(r"\bd['’]\s*ici\s*(?:(?:à|au|le|la|l['’])\s*){0,2}$", before):
+            return FUTURE  # "d'ici mercredi": a deadline still to come
         if self.doc is not None:
-            return _doc_tense(self, start, end)
-        return _regex_tense(self.text, self.sentence(start), start, end)
+            tense = _doc_tense(self, start, end)
+        else:
+            tense = _regex_tense(self.text, self.sentence(start), start, end)
+        if re.search(r"\bjusqu['’]\s*(?:à|au|en)?\s*(?:le\s+|la\s+)?$", before) and tense == PAST:
+            # "jusqu'à" names the end of a span: the clause's tense places it ("jusqu'à
+            # vendredi, 64 films seront projetés"), except that a past clause may grant a
+            # term that still runs ("il a donné jusqu'au 30 juin"): the nearest date
+            return None
+        return tense
 
 
 def _regex_sentences(text: str) -> list[tuple[int, int]]:
@@ -338,6 +368,34 @@ _FUTURE_HEADS = frozenset("aller devoir compter prévoir espérer vouloir souhai
                           "projeter pouvoir".split())
 
 
+# Verbs that build their passé composé with "être" (aller, venir, arriver, partir, naître,
+# mourir… and their compounds): "les pompiers sont intervenus" is a past, though a parser
+# may read "sont" as a passive auxiliary in the present.
+_ETRE_VERBS = frozenset(
+    "aller venir revenir devenir parvenir intervenir survenir advenir provenir arriver partir "
+    "repartir entrer rentrer sortir ressortir monter remonter descendre redescendre naître "
+    "mourir décéder tomber retomber rester retourner passer repasser accourir".split())
+_REFLEXIVE = frozenset("se s' s’ me m' m’ te t' t’ nous vous".split())
+
+
+def _future_form(v: Token) -> bool:
+    """Future or conditional. The conditional is the future stem with the endings of the
+    imperfect ("interviendrait", "déclarerait"); a parser may label it imperfect, but an
+    imperfect in -rait keeps the infinitive's stem ("déclarait", "courait")."""
+    morph = v.morph
+    if "Fut" in morph.get("Tense") or "Cnd" in morph.get("Mood"):
+        return True
+    if "Part" in morph.get("VerbForm") and re.fullmatch(r".+r(?:a|ai|as|ons|ez|ont)", v.lower_):
+        return True  # no participle ends so: a future the parser took for a participle
+    if "Imp" not in morph.get("Tense") or "Fin" not in morph.get("VerbForm"):
+        return False
+    m = re.fullmatch(r".+r(ais|ait|ions|iez|aient)", v.lower_)
+    if not m:
+        return False
+    lemma = v.lemma_.lower()
+    return not (lemma.endswith(("er", "ir")) and v.lower_ == lemma[:-2] + m.group(1))
+
+
 def _verb_tense(v: Token, finite_only: bool = False) -> str | None:
     """Tense of a verb with its auxiliaries (UD morphology from spaCy)."""
     morph = v.morph
@@ -345,18 +403,21 @@ def _verb_tense(v: Token, finite_only: bool = False) -> str | None:
     if v.pos_ not in ("VERB", "AUX") and not auxes:
         return None  # (a participle mis-tagged ADJ still has its auxiliary)
     if finite_only:  # a copula: its own tense only
-        if "Fut" in morph.get("Tense") or "Cnd" in morph.get("Mood"):
+        if _future_form(v):
             return FUTURE
         if "Imp" in morph.get("Tense") or "Past" in morph.get("Tense"):
             return PAST
         return PRESENT if "Pres" in morph.get("Tense") else None
     for a in auxes:
-        if "Fut" in a.morph.get("Tense") or "Cnd" in a.morph.get("Mood"):
+        if _future_form(a):
             return FUTURE
     for a in auxes:
         if a.dep_ in ("aux", "aux:tense"):
             return PAST  # passé composé, plus-que-parfait, passé antérieur
-    if "Fut" in morph.get("Tense") or "Cnd" in morph.get("Mood"):
+    if auxes and "Part" in morph.get("VerbForm") and (
+            v.lemma_.lower() in _ETRE_VERBS or any(c.lower_ in _REFLEXIVE for c in v.children)):
+        return PAST  # "ils sont intervenus", "ils se sont réunis": passé composé with "être"
+    if _future_form(v):
         return FUTURE
     if "Inf" in morph.get("VerbForm"):
         head = v.head
@@ -372,6 +433,9 @@ def _verb_tense(v: Token, finite_only: bool = False) -> str | None:
         if pass_aux:
             t = pass_aux[0].morph.get("Tense")
             return PAST if ("Imp" in t or "Past" in t) else PRESENT
+        if v.dep_ == "xcomp" and v.head.i != v.i and v.head.pos_ in ("VERB", "AUX"):
+            # an attribute ("restera fermé", "semble perturbé") has no tense of its own
+            return _verb_tense(v.head)
         return PAST if "Past" in morph.get("Tense") else None
     if "Imp" in morph.get("Tense") or "Past" in morph.get("Tense"):
         return PAST
@@ -400,10 +464,14 @@ def _doc_tense(ctx: _Context, start: int, end: int) -> str | None:
         if t.pos_ in ("VERB", "AUX") and t.dep_ not in _AUX_DEPS:
             has_aux = any(c.dep_ in ("aux", "aux:tense", "aux:pass") for c in t.children)
             if "Part" in t.morph.get("VerbForm") and not has_aux and t.dep_ in ("acl", "amod"):
-                # a participle used as an adjective has no tense of its own, except that
-                # "prévu le 15 septembre" (scheduled) points to the future
+                # a participle used as an adjective: "prévu le 15 septembre" (scheduled)
+                # points to the future; other past participles in apposition tell a
+                # completed event ("le maire, élu en mars, veut…")
                 if t.lemma_ in _SCHEDULE_VERBS:
                     return FUTURE
+                if ("Past" in t.morph.get("Tense") and t.dep_ == "acl" and t.i > 0
+                        and doc[t.i - 1].text in (",", "(") and not _future_form(t)):
+                    return PAST  # detached by a comma: an apposition, not an ellipsis
             else:
                 tense = _verb_tense(t)
                 if tense:
@@ -591,7 +659,7 @@ _DECADE_WORDS = {"vingt": 2, "trente": 3, "quarante": 4, "cinquante": 5, "soixan
                  "soixante-dix": 7, "quatre-vingt": 8, "quatre-vingts": 8, "quatre-vingt-dix": 9}
 
 
-@_rule("decade", rf"{_B}(?:(?P<edge>début|fin|milieu)\s+(?:des|de)\s+|(?P<det>les)\s+)?années\s+"
+@_rule("decade", rf"{_B}(?:(?P<edge>(?:(?:la|le)\s+)?(?:début|fin|milieu))\s+(?:des|de)\s+|(?P<det>les)\s+)?années\s+"
        rf"(?P<d>(?:19|20)?\d0|{_alt(_DECADE_WORDS)}){_E}", priority=4)
 def _decade(ctx: _Context, m: re.Match[str]) -> _Cand | None:
     d = m["d"].lower()
@@ -615,40 +683,60 @@ def _roman(s: str) -> int:
     return total
 
 
-@_rule("century", r"(?<![\w-])(?:(?P<det>le)\s+)?(?P<r>[IVXL]{1,6}|\d{1,2})(?:e|è|ème|eme)\s+siècle\b",
-       priority=4, flags=0)
+@_rule("century", r"(?<![\w-])(?:(?P<edge>(?:(?:[Ll]a|[Ll]e)\s+)?(?:[Dd]ébut|[Ff]in|[Mm]ilieu)\s+du)\s+|"
+       r"(?P<det>[Ll]e)\s+)?"
+       r"(?P<r>[IVXL]{1,6}|\d{1,2})(?:e|è|ème|eme)\s+siècle\b", priority=4, flags=0)
 def _century(ctx: _Context, m: re.Match[str]) -> _Cand | None:
     n = int(m["r"]) if m["r"].isdigit() else _roman(m["r"])
     if not 1 <= n <= 30:
         return None
-    return _Cand(m.start(), m.end(), "DATE", f"{n - 1:02d}", "century")
+    # the French TimeBank writes a century with its two digits and XX: "XIXe siècle" 18XX
+    return _Cand(m.start(), m.end(), "DATE", f"{n - 1:02d}XX", "century")
 
 
 _SEASON_PAIR = r"(?:printemps|été|eté|ete|automne|hiver)\s+(?:comme|et|ou)\s+(?:printemps|été|automne|hiver)"
 
 
-@_rule("season", rf"{_B}(?:(?P<det>l['’]|cet|ce|en)\s*)?(?P<s>printemps|été|eté|ete|automne|hiver)"
+_AVOIR_BEFORE = re.compile(r"\b(?:a|ont|ai|as|avons|avez|avait|avaient|aura|auront|aurait|auraient|"
+                           r"avoir|ayant|eût|eut)\s+(?:\w+\s+)?$", re.I)
+
+
+@_rule("season", rf"{_B}(?:(?P<edge>(?:(?:la|le)\s+)?(?:début|fin|milieu)\s+(?:de\s+l['’]\s*|du\s+))|"
+       rf"(?P<det>l['’]|cet|ce|le|au|du|en)\s*)?(?P<s>printemps|été|eté|ete|automne|hiver)"
        rf"(?:\s+(?P<y>{YEAR4}))?(?:\s+(?P<rel>dernier|prochain|passé))?{_E}", priority=2)
 def _season(ctx: _Context, m: re.Match[str]) -> _Cand | None:
-    """A season needs a determiner ("l'été", "cet hiver", "en automne"): bare "été" is the
-    past participle of "être", and "Jeux d'hiver" classifies rather than dates. The idiom
-    "été comme hiver" names both seasons."""
+    """A season needs a determiner ("l'été", "cet hiver", "le printemps"), a preposition
+    ("en automne", "au printemps", "du printemps prochain": left out of the tag), a year
+    ("printemps 2025") or "dernier"/"prochain": bare "été" is the past participle of "être",
+    and "Jeux d'hiver" classifies rather than dates. The idiom "été comme hiver" names both
+    seasons. "le début de l'été" keeps its edge inside the tag (a mod, out of the value).
+    Without a year, the clause's tense picks it: past the latest at or before the
+    publication date, future (and conditional) the next one."""
     s = m["s"].lower()
+    if m["s"][0].isupper() and not m["s"].isupper() and not ctx.sentence_initial(m.start("s")) \
+            and not (m["det"] or m["edge"] or "").strip()[:1].isupper():
+        return None  # "le Printemps": a name (a shop, a festival)
     det = (m["det"] or "").lower().replace("’", "'")
+    if m["edge"]:
+        det = "l'"
     in_pair = bool(re.match(rf"{_SEASON_PAIR}\b", ctx.text[m.start("s"):], re.I)
                    or re.search(rf"{_SEASON_PAIR}$", ctx.text[max(0, m.start() - 30):m.end()], re.I))
-    if not det and not in_pair:
+    if not det and not in_pair and not m["y"] and not m["rel"]:
         return None
+    if not det and s != "printemps" and _AVOIR_BEFORE.search(ctx.text[max(0, m.start() - 25):m.start()]):
+        return None  # "il a été dernier", "avait été 2000 fois": the verb "être"
     if re.match(r"\s+(?:de|du|des|d['’])\s*(?!\d)[\w«]", ctx.text[m.end():]) and not m["y"]:
         return None  # "le Printemps de Bourges", "le printemps de l'environnement": an event
+    if s == "printemps" and not m["rel"] and not m["y"] and _adjective_follows(ctx, m.end()):
+        return None  # "le printemps arabe": a movement named after the season
     code, first = SEASONS[s.replace("eté", "été")]
-    start = m.start("s") if det == "en" else m.start()
+    start = m.start("s") if det in ("en", "au", "du") else m.start()
     if m["y"]:
         return _Cand(start, m.end(), "DATE", f"{m['y']}-{code}", "season")
     if ctx.dct is None:
         return _Cand(start, m.end(), "DATE", f"XXXX-{code}", "season")
     sign = _rel_sign(m["rel"])
-    if not sign and det in ("en", "") and ctx.tense(m.start(), m.end()) in (PRESENT, None):
+    if not sign and det in ("en", "au", "") and ctx.tense(m.start(), m.end()) in (PRESENT, None):
         return _Cand(start, m.end(), "DATE", f"XXXX-{code}", "season")  # generic: "en été"
     tense = PAST if sign < 0 else FUTURE if sign > 0 else ctx.tense(m.start(), m.end())
     if det in ("cet", "ce") and not sign:
@@ -657,13 +745,25 @@ def _season(ctx: _Context, m: re.Match[str]) -> _Cand | None:
     cands = [(y, y * 12 + first) for y in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1)]
     ref = ctx.dct.year * 12 + ctx.dct.month
     inside = [c for c in cands if c[1] <= ref <= c[1] + 2]
-    if inside and not sign and (det in ("cet", "ce") or tense != PAST):
-        year = inside[0][0]
+    edge = (m["edge"] or "").lower()
+    if inside and not sign and (det in ("cet", "ce") or tense != PAST or "début" in edge):
+        year = inside[0][0]  # "depuis le début de l'été", said in summer: this summer
     else:
         # past tense during the season itself means the previous one ("l'été a été…")
         cands = [c for c in cands if not (inside and tense == PAST and c in inside)] or cands
         year = _choose(cands, ref, tense, strict=bool(sign))
     return _Cand(start, m.end(), "DATE", f"{year}-{code}", "season", True)
+
+
+def _adjective_follows(ctx: _Context, end: int) -> bool:
+    """A lower-case adjective right after ``end`` (spaCy's POS when there is a Doc)."""
+    nxt = re.match(r"\s+([a-zàâçéèêëîïôûù]+)", ctx.text[end:])
+    if not nxt:
+        return False
+    if ctx.doc is not None:
+        span = ctx.doc.char_span(nxt.start(1) + end, nxt.end(1) + end, alignment_mode="expand")
+        return span is not None and len(span) > 0 and span[0].pos_ == "ADJ"
+    return nxt.group(1) in ("arabe", "arabes")
 
 
 @_rule("season_months", rf"{_B}(?:les\s+)?mois\s+d['’](?P<s>été|hiver|automne)\b", priority=3)
@@ -673,12 +773,12 @@ def _season_months(ctx: _Context, m: re.Match[str]) -> _Cand | None:
 
 @_rule("weekday", rf"{_B}(?:(?P<det>ce|le|cette)\s+(?P<meme>même\s+)?)?(?P<wd>{WD})"
        rf"(?:\s+(?P<rel>dernier|prochain|passé|suivant|précédent))?"
-       rf"(?:\s+(?:(?P<edge>en\s+(?:début|fin)\s+d['’]|au\s+|dans\s+la\s+)?(?P<part>{PART})))?{_E}",
+       rf"(?:\s+(?:(?P<edge>en\s+(?:début|fin)\s+d['’]|au\s+|dans\s+la\s+)?(?P<part>{PART_OR_NOON})))?{_E}",
        priority=3)
 def _weekday_rule(ctx: _Context, m: re.Match[str]) -> _Cand | None:
     wd = WEEKDAYS[m["wd"].lower()]
     det = (m["det"] or "").lower()
-    part = DAY_PARTS.get(m["part"].lower()) if m["part"] else None
+    part = _PART_VALUES.get(m["part"].lower()) if m["part"] else None
     after = ctx.text[m.end():m.end() + 12]
     if det == "le" and not m["rel"] and not m["meme"] and not re.match(r"\s*\d", after):
         # "le mercredi" without a date: every Wednesday
@@ -722,16 +822,55 @@ def _night_of(ctx: _Context, m: re.Match[str]) -> _Cand | None:
     return _Cand(m.start(), m.end(), "TIME", d.isoformat() + "TNI", "night_of", True)
 
 
+@_rule("part_of_day", rf"{_B}(?P<det>la|le|l['’])\s*(?P<part>{PART})\s+(?:du|de)\s+"
+       rf"(?P<rest>(?:{WD}\s+)?{DAYNUM}|{WD}){_E}", priority=6)
+def _part_of_day(ctx: _Context, m: re.Match[str]) -> _Cand | None:
+    """A part of a named day: "la soirée du 31 décembre" (TEV), "la matinée de lundi"
+    (TMO), "la nuit du 3 au 4 août 2022" and "la nuit du 31 décembre au 1er janvier"
+    (TNI of the first day, one tag over the whole phrase). The day is resolved as it would
+    be alone (tense for a weekday or a date without a year)."""
+    part = DAY_PARTS[m["part"].lower()]
+    pos = m.start("rest")
+    if not re.match(r"\d|1er|premier", m["rest"], re.I) and \
+            not re.match(rf"{WD}\s+{DAYNUM}", m["rest"], re.I):
+        sub = _RULES_BY_NAME["weekday"][0].match(ctx.text, pos)
+        if sub is None or sub["part"] or sub["det"]:
+            return None
+        c = _weekday_rule(ctx, sub)
+        end = sub.end()
+        if c is None or not c.value or re.match(rf"\s+(?:à|au)\s+{WD}", ctx.text[end:], re.I):
+            return None  # "la nuit de samedi à dimanche": the night_of rule
+    else:
+        rng = _RULES_BY_NAME["day_range"][0].match(ctx.text, pos)
+        if rng is not None and rng["sep"].strip().lower() in ("au", "à"):
+            res = _day_range(ctx, rng)
+            if not res or len(res) < 2:
+                return None
+            c, end = res[0], rng.end()
+        else:
+            sub = _RULES_BY_NAME["date_dm"][0].match(ctx.text, pos)
+            if sub is None or sub["part"] or sub["det"]:
+                return None
+            c = _date_dm(ctx, sub)
+            end = sub.end()
+            tail = re.match(rf"\s+au\s+(?:{WD}\s+)?{DAYNUM}\s+{MONTH}(?:\s+{YEAR4})?{_E}", ctx.text[end:], re.I)
+            if tail:  # "la nuit du 31 décembre au 1er janvier"
+                end += tail.end()
+        if c is None or not (_DAY_VALUE.match(c.value) or c.value.startswith("XXXX")):
+            return None
+    return _Cand(m.start(), end, "TIME", c.value[:10] + part, "part_of_day", c.anchored)
+
+
 _DEICTIC = {"avant-hier": -2, "hier": -1, "aujourd'hui": 0, "aujourd’hui": 0, "demain": 1,
             "après-demain": 2}
 
 
 @_rule("deictic_day", rf"{_B}(?P<w>avant-hier|après-demain|hier|demain|aujourd['’]hui)"
        rf"(?:\s+(?P<wd>{WD}))?(?:\s*,?\s+(?:(?:en\s+)?(?P<edge>début|fin|milieu)\s+(?:de\s+|d['’])|"
-       rf"dans\s+la\s+|au\s+|en\s+)?(?P<part>{PART}))?{_E}", priority=5)
+       rf"dans\s+la\s+|au\s+|en\s+)?(?P<part>{PART_OR_NOON}))?{_E}", priority=5)
 def _deictic(ctx: _Context, m: re.Match[str]) -> _Cand | None:
     w = m["w"].lower().replace("’", "'")
-    part = DAY_PARTS.get(m["part"].lower()) if m["part"] else None
+    part = _PART_VALUES.get(m["part"].lower()) if m["part"] else None
     if m["part"] and "," in ctx.text[m.end("w"):m.start("part")]:
         return _deictic_plain(ctx, m, w)
     return _deictic_value(ctx, m.start(), m.end(), w, part, bool(m["wd"]))
@@ -757,9 +896,15 @@ def _deictic_value(ctx: _Context, start: int, end: int, w: str, part: str | None
     return _Cand(start, end, typ, d.isoformat() + (part or ""), "deictic_day", True)
 
 
-@_rule("this_part", rf"{_B}(?:ce|cet|cette)\s+(?P<part>{PART}){_E}", priority=4)
+@_rule("this_part", rf"{_B}(?:ce|cet|cette)\s+(?P<part>{PART})(?P<la>-là)?{_E}", priority=4)
 def _this_part(ctx: _Context, m: re.Match[str]) -> _Cand | None:
+    """ "ce soir" is the evening of the publication date; "ce soir-là" (the demonstrative
+    with "-là") points back to the day the text is telling, like "le lendemain"."""
     part = DAY_PARTS[m["part"].lower()]
+    if m["la"]:
+        def from_ref(ref: date | None) -> str:
+            return (ref.isoformat() if ref else "XXXX-XX-XX") + part
+        return _Cand(m.start(), m.end(), "TIME", "", "this_part", from_ref=from_ref)
     if ctx.dct is None:
         return _Cand(m.start(), m.end(), "TIME", "XXXX-XX-XX" + part, "this_part")
     return _Cand(m.start(), m.end(), "TIME", ctx.dct.isoformat() + part, "this_part", True)
@@ -829,8 +974,8 @@ def _unit_offset(ctx: _Context, m: re.Match[str], k: int, unit: str | None = Non
         return None
     if ctx.dct is None:
         value = {"semaine": "XXXX-WXX", "mois": "XXXX-XX", "année": "XXXX", "an": "XXXX",
-                 "week-end": "XXXX-WXX-WE", "trimestre": "XXXX-QX", "décennie": "XXX",
-                 "siècle": "XX"}[u]
+                 "week-end": "XXXX-WXX-WE", "trimestre": "XXXX-QX", "semestre": "XXXX-HX",
+                 "décennie": "XXXX", "siècle": "XXXX"}[u]
         return _Cand(m.start(), m.end(), "DATE", value, "rel_unit")
     dct = ctx.dct
     if u == "semaine":
@@ -850,20 +995,42 @@ def _unit_offset(ctx: _Context, m: re.Match[str], k: int, unit: str | None = Non
     elif u == "trimestre":
         q = (dct.year * 4 + (dct.month - 1) // 3) + k
         value = f"{q // 4}-Q{q % 4 + 1}"
+    elif u == "semestre":
+        h = (dct.year * 2 + (dct.month - 1) // 6) + k
+        value = f"{h // 2}-H{h % 2 + 1}"
     elif u == "décennie":
-        value = str(dct.year // 10 + k)
+        value = f"{dct.year // 10 + k}X"  # a decade as TimeBank writes it: 196X
     else:  # siècle
-        value = f"{dct.year // 100 + k:02d}"
+        value = f"{dct.year // 100 + k:02d}XX"
     return _Cand(m.start(), m.end(), "DATE", value, "rel_unit", True)
 
 
-@_rule("ago", rf"{_B}il\s+y\s+a\s+(?:(?P<mod>{MOD})\s+)?(?P<n>{NUM}|{VAGUE}|{COLL})\s*{_UNIT_RX}{_E}|"
+@_rule("edge_unit", rf"{_B}(?:(?P<det>la|le)\s+)?(?P<edge>fin|début|milieu)\s+"
+       rf"(?:de\s+l['’]\s*|du\s+|de\s+la\s+|de\s+(?:cette|ce|cet)\s+|d['’]\s*|de\s+)"
+       rf"(?P<u>année|an|mois|semaine|week-end|trimestre|semestre|décennie|siècle)(?!\s*\d)"
+       rf"(?:\s+(?P<rel>prochaine?|derni(?:er|ère)|passée?|en\s+cours))?{_E}", priority=4)
+def _edge_unit(ctx: _Context, m: re.Match[str]) -> _Cand | None:
+    """ "la fin de l'année", "le début de la semaine", "fin de mois", "la fin du siècle":
+    the edge of a calendar unit is that unit of the publication date (the TimeBank keeps
+    the edge as a mod, out of the value: "fin 2022" is 2022); "la fin de l'année prochaine"
+    shifts it. "la fin de la semaine suivante" counts from another date: left alone."""
+    if re.match(r"\s+(?:suivante?|précédente?)\b", ctx.text[m.end():], re.I):
+        return None
+    rel = (m["rel"] or "").lower()
+    k = 0 if not rel or rel.startswith("en") else (-1 if rel.startswith(("dern", "pass")) else 1)
+    c = _unit_offset(ctx, m, k, unit=m["u"])
+    if c is not None:
+        c.rule = "edge_unit"
+    return c
+
+
+@_rule("ago", rf"{_B}il\s+y\s+a\s+(?:(?P<mod>{MOD}){MODSEP})?(?P<n>{NUM}|{VAGUE}|{COLL})\s*{_UNIT_RX}{_E}|"
        rf"{_B}il\s+y\s+a\s+(?P<long>longtemps|peu){_E}", priority=5)
 def _ago(ctx: _Context, m: re.Match[str]) -> _Cand | None:
     return _offset(ctx, m, -1, "ago")
 
 
-@_rule("in", rf"{_B}dans\s+(?:(?P<mod>{MOD})\s+)?(?P<n>{NUM}|{COLL})\s*{_UNIT_RX}{_E}(?!\s+(?:de|d['’])\s)",
+@_rule("in", rf"{_B}dans\s+(?:(?P<mod>{MOD}){MODSEP})?(?P<n>{NUM}|{COLL})\s*{_UNIT_RX}{_E}(?!\s+(?:de|d['’])\s)",
        priority=1)
 def _in(ctx: _Context, m: re.Match[str]) -> _Cand | None:
     return _offset(ctx, m, 1, "in")
@@ -888,7 +1055,7 @@ def _offset(ctx: _Context, m: re.Match[str], sign: int, rule: str) -> _Cand | No
     if code in ("Q", "6M", "WE"):
         return None
     if ctx.dct is None:
-        value = {"Y": "XXXX", "M": "XXXX-XX", "DE": "XXX", "CE": "XX"}.get(code, "XXXX-XX-XX")
+        value = {"Y": "XXXX", "M": "XXXX-XX", "DE": "XXXX", "CE": "XXXX"}.get(code, "XXXX-XX-XX")
         return _Cand(m.start(), m.end(), "DATE", value, rule)
     if n > 5000:
         return None  # beyond any calendar we normalise to
@@ -907,16 +1074,16 @@ def _offset(ctx: _Context, m: re.Match[str], sign: int, rule: str) -> _Cand | No
             return None
         value = f"{dct.year + round(k):04d}"
     elif code == "DE":
-        value = str(dct.year // 10 + round(k))
+        value = f"{dct.year // 10 + round(k)}X"
     elif code == "CE":
-        value = f"{dct.year // 100 + round(k):02d}"
+        value = f"{dct.year // 100 + round(k):02d}XX"
     else:
         return None
     return _Cand(m.start(), m.end(), "DATE", value, rule, True)
 
 
-@_rule("duration", rf"{_B}(?:(?P<mod>{MOD})\s+)?(?P<n>{NUM}|{VAGUE}|{COLL})\s*{_UNIT_RX}"
-       rf"(?:\s+et\s+(?P<half>demie?))?{_E}")
+@_rule("duration", rf"{_B}(?:(?P<mod>{MOD}){MODSEP})?(?P<n>{NUM}|{VAGUE}|{COLL})\s*(?:(?P<seul>seule?s?)\s+)?{_UNIT_RX}"
+       rf"(?:\s+et\s+(?P<half>demie?|quart))?{_E}")
 def _duration(ctx: _Context, m: re.Match[str]) -> _Cand | None:
     unit = m["u"].lower()
     nt = m["n"].lower()
@@ -931,7 +1098,7 @@ def _duration(ctx: _Context, m: re.Match[str]) -> _Cand | None:
         return None  # "la guerre de Cent Ans": a capitalised number is part of a name
     if m["u"][:1].isupper() and not m["u"].isupper() and not ctx.sentence_initial(m.start("u")):
         return None  # "les 24 Heures du Mans": a capitalised unit is part of a name
-    if nt in ("un", "une") and unit in ("jour", "fois") and not re.search(
+    if nt in ("un", "une") and unit in ("jour", "fois") and not m["seul"] and not re.search(
             r"(?:pendant|durant|pour|en|de|d['’]|dans|après|depuis|a)\s*$", before, re.I):
         return None  # "un jour, il reviendra": some day, not a length of one day
     if unit in ("an", "ans") and (_is_age(ctx, m.start(), before, after) or (
@@ -939,7 +1106,7 @@ def _duration(ctx: _Context, m: re.Match[str]) -> _Cand | None:
         return None  # an age, or an age group ("les moins de 17 ans")
     if UNITS[unit][1] and unit.startswith("heure") and re.search(
             r"(?:\bà|\bvers|\bdès|jusqu['’]à|\bavant|\baprès|\bde)\s*$", before, re.I) and \
-            n is not None and n <= 24 and not m["mod"]:
+            n is not None and n <= 24 and not m["mod"] and not _measure_of_noun(before, nt, after):
         return None  # "à 10 heures" is a clock time
     if unit in ("nuit", "nuits") and n is None:
         return None
@@ -950,21 +1117,62 @@ def _duration(ctx: _Context, m: re.Match[str]) -> _Cand | None:
             r"plupart|nombre|delà|mesure|respect|horaires?)\s*$", before, re.I):
         return None  # "en dehors des heures": "des" is "de les", not a vague quantity
     if m["half"] and n is not None:
-        n += 0.5
+        n += 0.25 if m["half"].lower() == "quart" else 0.5
     if n is not None and n > 10000:
         return None
     value = _duration_value(n, unit)
     return _Cand(m.start(), m.end(), "DURATION", value, "duration")
 
 
+def _counts_a_noun(ctx: _Context, end: int) -> bool:
+    """The number ending at ``end`` is followed by the noun it counts."""
+    nxt = re.match(r"\s+([^\W\d_][\w-]*)", ctx.text[end:])
+    if not nxt:
+        return False
+    if ctx.doc is not None:
+        span = ctx.doc.char_span(end + nxt.start(1), end + nxt.end(1), alignment_mode="expand")
+        return span is not None and len(span) > 0 and span[0].pos_ in ("NOUN", "PROPN", "ADJ")
+    w = nxt.group(1)
+    return w[:1].islower() and w.endswith(("s", "x")) and w.lower() not in FUNCTION_WORDS_IN_S
+
+
+def _measure_of_noun(before: str, nt: str, after: str) -> bool:
+    """ "une retransmission de trois heures", "un vol de 3 heures": "de N heures" after an
+    indefinite noun phrase measures the noun; "de 9 heures à 17 heures", "le train de
+    8 heures", "à partir de 10 heures" are clock times."""
+    if re.match(r"\s*(?:à|au|-|jusqu)", after, re.I):
+        return False  # a range of clock times
+    if not re.search(r"\bde\s*$", before, re.I) or re.search(
+            r"\b(?:partir|autour|environ|aux\s+alentours)\s+de\s*$", before, re.I):
+        return False
+    if nt[:1].isdigit():  # "un vol de 3 heures"
+        return bool(re.search(r"\bune?\s+[a-zàâçéèêëîïôûù]+\s+de\s*$", before, re.I))
+    # news write clock times in digits: "une retransmission en direct de trois heures",
+    # "le film de deux heures"
+    return bool(re.search(r"\b[a-zàâçéèêëîïôûù]{2,}\s+de\s*$", before))
+
+
 _DURATION_GOVERNORS = frozenset(
     "période durée peine peines délai délais espace intervalle terme bout plus moins près "
     "pendant durant mandat contrat bail absence cycle programme plan trêve moratoire "
     "prison réclusion emprisonnement détention sursis suspension interdiction retard "
-    "avance total totalisé âge".split())
+    "avance total totalisé âge carrière expérience existence règne exil séjour attente".split())
 
 
-_PERSON_OF_RX = re.compile(r"\b(?:" + "|".join(PERSON_NOUNS) + r")\b[^.,;]{0,30}\bd['’e]\s*(?:\d+\s+à\s+)?$")
+_RANGE_FROM = rf"(?:{NUM}\s+(?:à|et)\s+)?"  # "de 24 à 61 ans", "entre vingt et trente ans"
+_PERSON_OF_RX = re.compile(r"\b(?:" + "|".join(PERSON_NOUNS) + r")\b[^.,;]{0,30}\bd['’e]\s*" + _RANGE_FROM + "$")
+# Nouns of agents and people by their suffix ("un vacancier", "une randonneuse", "un
+# touriste", "un passant", "un septuagénaire"), after a determiner: "un vacancier de 45 ans"
+_PERSON_SUFFIX_RX = re.compile(
+    r"\b(?:un|une|le|la|l['’]|les|des|ce|cet|cette|ces|deux|trois|quatre|cinq)\s+"
+    r"(\w+(?:eur|euse|rice|ier|ière|iste|ant|ante|aire))s?(?:\s+[a-zé]\w+)?\s+d['’e]\s*" + _RANGE_FROM + "$")
+_NOT_PERSONS = frozenset(
+    "chantier calendrier dossier métier quartier papier sentier atelier fichier courrier carrière "
+    "croisière filière première matière manière lumière rivière frontière barrière prière "
+    "labeur bonheur malheur honneur secteur moteur compteur facteur valeur longueur hauteur "
+    "largeur profondeur chaleur douleur couleur faveur rigueur ampleur erreur horreur terreur "
+    "vigueur lenteur instant montant tournant restaurant carburant volant calvaire salaire "
+    "itinéraire anniversaire inventaire horaire commentaire séminaire questionnaire".split())
 
 
 def _is_age(ctx: _Context, start: int, before: str, after: str) -> bool:
@@ -974,8 +1182,12 @@ def _is_age(ctx: _Context, start: int, before: str, after: str) -> bool:
     followed by "de N ans" that ends the noun phrase, unless the noun measures time
     ("une peine de 10 ans")."""
     b = before.lower()
-    if re.search(r"(?:âgée?s?|agée?s?)\s+d['’e]\s*(?:plus\s+de\s+|moins\s+de\s+|près\s+de\s+)?$", b):
-        return True
+    if re.search(r"(?:âgée?s?|agée?s?)\s+(?:d['’e]|entre)\s*(?:plus\s+de\s+|moins\s+de\s+|près\s+de\s+)?"
+                 + _RANGE_FROM + "$", b):
+        return True  # "âgé de 45 ans", "âgés de 24 à 61 ans", "âgés entre 18 et 25 ans"
+    if re.search(r"\b(?:ses|son|leurs|leur|mes|mon|tes|ton|nos|vos|votre|notre)\s+$", b) and \
+            not re.match(r"\s+(?:de|d['’])\s*\w", after):
+        return True  # "qui fêtera ses 30 ans", "à ses 18 ans"; but "ses 30 ans de carrière"
     if re.search(r"[,(]\s*(?:environ\s+)?$", b) and re.match(r"\s*[,).;]", after):
         return True
     if re.search(r"\bles\s+(?:moins|plus)\s+de\s*$", b):
@@ -987,10 +1199,15 @@ def _is_age(ctx: _Context, start: int, before: str, after: str) -> bool:
         return True
     if _PERSON_OF_RX.search(b):
         return True
-    noun = re.search(r"(\w+)\s+(?:\w+\s+)?d['’e]\s*(?:\d+\s+à\s+)?$", b)
+    suffixed = _PERSON_SUFFIX_RX.search(b)
+    if suffixed and suffixed.group(1) not in _NOT_PERSONS and suffixed.group(1) not in _DURATION_GOVERNORS \
+            and not re.match(r"\s+(?:de|d['’])\s", after):
+        return True
+    noun = re.search(r"(\w+)\s+(?:(\w+)\s+)?d['’e]\s*(?:\d+\s+à\s+)?$", b)
     if noun and not re.match(r"\s+(?:de|d['’])\s", after) and re.match(r"\s*(?:[,.;:)]|$|\w+(?:e|é|a|i|u)\b)", after):
         w = noun.group(1)
-        if w not in _DURATION_GOVERNORS and not w.isdigit() and w not in ("ans", "années"):
+        # the noun may be either word before "de" ("une carrière de", "une peine ferme de")
+        if not {w, noun.group(2)} & _DURATION_GOVERNORS and not w.isdigit() and w not in ("ans", "années"):
             prev_tok = _token_before(ctx, start)
             if prev_tok is None or prev_tok in ("NOUN", "PROPN", "ADJ"):
                 return True
@@ -1013,19 +1230,82 @@ def _token_before(ctx: _Context, start: int) -> str | None:
 @_rule("last_units", rf"{_B}(?P<det>les|ces)\s+(?:(?P<n>{NUM})\s+)?(?P<rel>derni(?:er|ère)s|prochaine?s)"
        rf"\s+(?:(?P<n2>{NUM})\s+)?{_UNIT_RX}{_E}", priority=4)
 def _last_units(ctx: _Context, m: re.Match[str]) -> _Cand | None:
+    """ "les douze derniers mois" P12M. With the demonstrative and no number, "ces derniers
+    jours", "ces prochaines semaines" are a span of unstated length that ends (starts) now:
+    a DURATION with an X count, like the TimeBank's "ces dernières 24 heures" PT24H.
+    "les derniers mois (de la guerre)" need not touch now: a past (future) reference."""
     nt = m["n"] or m["n2"]
     future = m["rel"].lower().startswith("proch")
     if nt is None:
+        if m["det"].lower() == "ces":
+            return _Cand(m.start(), m.end(), "DURATION", _duration_value(None, m["u"]), "last_units")
         return _Cand(m.start(), m.end(), "DATE", "FUTURE_REF" if future else "PAST_REF", "last_units")
     n = _word_number(nt)
     return _Cand(m.start(), m.end(), "DURATION", _duration_value(n, m["u"]), "last_units")
 
 
-@_rule("half_unit", rf"{_B}(?:une?\s+)?demi-(?P<u>heure|journée|siècle|année|mois|saison){_E}", priority=2)
+@_rule("half_unit", rf"{_B}(?:(?P<mod>{MOD}){MODSEP})?(?:(?P<n>une?|{NUM})\s+)?(?:"
+       rf"demi-(?P<u>heure|journée|siècle|année|mois|saison)|"
+       rf"(?P<q>quarts?)\s+(?:d['’]\s*(?P<qu>heure)|de\s+(?P<qu2>siècle))){_E}", priority=2)
 def _half(ctx: _Context, m: re.Match[str]) -> _Cand | None:
-    value = {"heure": "PT30M", "journée": "PT12H", "siècle": "P50Y", "année": "P6M",
-             "mois": "P2W", "saison": "P6M"}[m["u"].lower()]
-    return _Cand(m.start(), m.end(), "DURATION", value, "duration")
+    """Fractions of a unit: "une demi-heure" PT30M, "une demi-journée" PT12H (half of 24
+    hours, as "une journée et demie" is P1DT12H), "un demi-siècle" P50Y, "un quart d'heure"
+    PT15M, "trois quarts d'heure" PT45M, "un quart de siècle" P25Y."""
+    if m["u"]:
+        if m["n"] and m["n"].lower() not in ("un", "une"):
+            return None
+        value = {"heure": "PT30M", "journée": "PT12H", "siècle": "P50Y", "année": "P6M",
+                 "mois": "P2W", "saison": "P6M"}[m["u"].lower()]
+        return _Cand(m.start(), m.end(), "DURATION", value, "duration")
+    if not m["n"]:
+        return None  # "quart d'heure" with no count: "le dernier quart d'heure" (a period)
+    k = _word_number(m["n"])
+    if k is None or not 1 <= k <= 3 or (k > 1) != m["q"].lower().endswith("s"):
+        return None
+    if m["qu"]:
+        return _Cand(m.start(), m.end(), "DURATION", f"PT{int(15 * k)}M", "duration")
+    return _Cand(m.start(), m.end(), "DURATION", f"P{int(25 * k)}Y", "duration")
+
+
+@_rule("duration_compound", rf"{_B}(?:(?P<mod>{MOD}){MODSEP})?(?P<n1>{NUM})\s*(?P<u1>{UNIT})"
+       rf"(?:\s+et\s+|\s+)(?P<n2>{NUM})(?:\s*(?P<u2>{UNIT}))?{_E}", priority=3)
+def _duration_compound(ctx: _Context, m: re.Match[str]) -> _Cand | None:
+    """Compound lengths, largest unit first: "4 minutes et 28 secondes" PT4M28S, "trois ans
+    et deux mois" P3Y2M; and hours with bare minutes, "une heure trente" PT1H30M, unless
+    a preposition makes it a clock time ("à une heure trente", "de 14 heures 30 à…")."""
+    if re.search(r"\b(?:il\s+y\s+a|dans)\s*$", ctx.text[max(0, m.start() - 12):m.start()], re.I):
+        return None  # "il y a deux ans et trois mois": the ago/in rules' own expression
+    rank = ["Y", "M", "W", "D", "H", "TM", "S"]
+    n1, n2 = _word_number(m["n1"]), _word_number(m["n2"])
+    if n1 is None or n2 is None or n1 != int(n1) or n2 != int(n2):
+        return None
+    c1, t1 = UNITS[m["u1"].lower()]
+    if m["u2"]:
+        c2, t2 = UNITS[m["u2"].lower()]
+    elif c1 == "H" and n2 < 60:
+        c2, t2 = "M", True
+        before = ctx.text[max(0, m.start() - 30):m.start()]
+        after = ctx.text[m.end():m.end() + 15]
+        if _counts_a_noun(ctx, m.end("n2")):
+            return None  # "pendant deux heures trente manifestants…": "trente" counts the noun
+        if re.search(r"(?:\bà|\bvers|\bdès|jusqu['’]à|\bavant|\baprès|\bet|\bentre)\s*$", before, re.I):
+            return None
+        if re.search(r"\bde\s*$", before, re.I) and not _measure_of_noun(before, m["n1"].lower(), after):
+            return None
+    else:
+        return None
+    k1, k2 = (("T" + c1) if t1 and c1 == "M" else c1), (("T" + c2) if t2 and c2 == "M" else c2)
+    if k1 not in rank or k2 not in rank or rank.index(k2) <= rank.index(k1):
+        return None
+    if m["n1"][:1].isupper() and not ctx.sentence_initial(m.start("n1")) or n1 > 10000:
+        return None
+    if m["u1"][:1].isupper() and not m["u1"].isupper():
+        return None  # a capitalised unit is part of a name
+    if c1 == "Y" and _is_age(ctx, m.start(), ctx.text[max(0, m.start() - 40):m.start()],
+                             ctx.text[m.end():m.end() + 15]):
+        return None  # "un enfant de 3 ans et 6 mois": an age
+    value = _iso_duration([(c1, n1, t1), (c2, n2, t2)])
+    return _Cand(m.start(), m.end(), "DURATION", value, "duration_compound")
 
 
 @_rule("period_noun", rf"{_B}(?P<w>{_alt(PERIOD_NOUNS)}){_E}")
@@ -1073,11 +1353,20 @@ def _noon(ctx: _Context, m: re.Match[str]) -> _Cand | None:
     return _Cand(m.start(), m.end(), "TIME", "", "noon", from_ref=from_ref)
 
 
+_SEASON_WORDS = ["printemps", "été", "étés", "automne", "automnes", "hiver", "hivers"]
+_EVERY_WORDS = (list(UNITS) + list(WEEKDAYS) + [w + 's' for w in WEEKDAYS]
+                + ['matin', 'matins', 'soir', 'soirs', 'après-midi'] + _SEASON_WORDS)
+
+
 @_rule("set_every", rf"{_B}(?:chaque|tous\s+les|toutes\s+les)\s+(?:(?P<n>{NUM})\s+)?"
-       rf"(?P<u>{_alt(list(UNITS) + list(WEEKDAYS) + [w + 's' for w in WEEKDAYS] + ['matin', 'matins', 'soir', 'soirs', 'après-midi'])})"
-       rf"{_E}", priority=4)
+       rf"(?P<u>{_alt(_EVERY_WORDS)}){_E}", priority=4)
 def _set_every(ctx: _Context, m: re.Match[str]) -> _Cand | None:
     u = m["u"].lower()
+    if u in _SEASON_WORDS:  # "chaque été", "tous les hivers": every summer (XXXX-SU)
+        if m["n"]:
+            return None
+        code = SEASONS["printemps" if u == "printemps" else u.rstrip("s")][0]
+        return _Cand(m.start(), m.end(), "SET", f"XXXX-{code}", "set_every")
     if u.rstrip("s") in WEEKDAYS:
         return _Cand(m.start(), m.end(), "SET", f"XXXX-WXX-{WEEKDAYS[u.rstrip('s')]}", "set_every")
     if u.rstrip("s") in ("matin", "soir") or u == "après-midi":
@@ -1246,12 +1535,11 @@ def _whole_unit(ctx: _Context, m: re.Match[str]) -> _Cand | None:
     return _Cand(m.start(), m.end(), "DURATION", value, "whole_unit")
 
 
-@_rule("ici", r"(?<=d['’])ici(?=\s+(?:à\s+|au\s+|la\s+|le\s+|l['’]|)(?:\d|fin\b|début\b|demain|"
-       r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|janvier|février|mars|avril|mai|"
-       r"juin|juillet|août|septembre|octobre|novembre|décembre|l['’]an|l['’]été|l['’]automne|"
-       r"l['’]hiver|printemps|mi-|cet|ce\s|cette|quelques|deux|trois|dix|quinze|2\d{3}))",
-       priority=1)
+@_rule("ici", rf"(?<=d['’])ici(?=\s+(?:le\s+)?{DAYNUM}\s+{MONTH}\b)", priority=1)
 def _ici(ctx: _Context, m: re.Match[str]) -> _Cand | None:
+    """ "d'ici" is a preposition: the expression after it is the timex ("d'ici <mercredi>",
+    "d'ici <la fin de l'année>"). Only before a calendar date does the French TimeBank also
+    tag "ici" itself, as the start of the span (the publication date): "d'<ici> <le 30 juin>"."""
     if ctx.dct is None:
         return _Cand(m.start(), m.end(), "DATE", "PRESENT_REF", "ici")
     return _Cand(m.start(), m.end(), "DATE", ctx.dct.isoformat(), "ici", True)

@@ -102,6 +102,7 @@ REF_WORDS: dict[str, str] = {
     "auparavant": "PAST_REF", "autrefois": "PAST_REF", "jadis": "PAST_REF",
     "naguère": "PAST_REF", "récemment": "PAST_REF", "dernièrement": "PAST_REF",
     "nouvellement": "PAST_REF", "naguere": "PAST_REF", "recemment": "PAST_REF",
+    "ces derniers temps": "PAST_REF",  # "temps" has no unit to count: like "dernièrement"
     "prochainement": "FUTURE_REF", "bientôt": "FUTURE_REF", "sous peu": "FUTURE_REF",
     "l'avenir": "FUTURE_REF", "l’avenir": "FUTURE_REF", "avenir": "FUTURE_REF",
     "ultérieurement": "FUTURE_REF",
@@ -129,6 +130,13 @@ PERSON_NOUNS: tuple[str, ...] = (
     "cycliste", "piéton", "piétonne", "octogénaire", "élève", "élèves", "étudiant",
     "étudiante", "joueur", "joueuse", "détenu", "suspect", "auteur", "mineur", "mineure",
     "mineurs", "individu", "ressortissant", "habitant", "habitante", "ouvrier", "patient",
+    "dame", "soldat", "soldats", "gendarme", "gendarmes", "prévenu", "prévenue", "prévenus",
+    "accusé", "accusée", "blessé", "blessée", "blessés", "otage", "otages", "réfugié",
+    "réfugiée", "réfugiés", "pilote", "athlète", "sportif", "sportive", "client", "cliente",
+    "voisin", "voisine", "ami", "amie", "époux", "épouse", "mari", "compagnon", "compagne",
+    "frère", "sœur", "lycéen", "lycéenne", "lycéens", "collégien", "collégienne", "collégiens",
+    "salarié", "salariée", "salariés", "médecin", "patron", "patronne", "technicien",
+    "technicienne", "mécanicien", "pharmacien", "pharmacienne", "musicien", "musicienne",
 )
 
 # Words ending in -s that may follow a year without making it a count ("en 2003 les…").
