@@ -365,7 +365,7 @@ def eval_all(timebank, heldout, claims_dir, write_to):
 
     timex = {"French TimeBank 1.1": evaluate_timexes(timebank)}
     if heldout.exists():
-        timex["held-out TimeML (written)"] = evaluate_timexes(heldout)
+        timex["TimeML written for kg"] = evaluate_timexes(heldout)
     claims = {}
     for f in sorted(Path(claims_dir).glob("*.jsonl")) if Path(claims_dir).is_dir() else [Path(claims_dir)]:
         claims[f"claims: {f.stem}"] = evaluate_claims(f)

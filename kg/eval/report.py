@@ -162,10 +162,10 @@ def markdown(table: list[Row], timex: dict[str, TimexReport], claims: dict[str, 
     if notes:
         parts += ["", notes.strip()]
     parts += ["", "## At first sight", "",
-              "Scores of each gold set the first time kg ran on it, before any rule was written against its",
-              "errors. Later rules were written as general rules of French and tested on sentences of their",
-              "own, but the sets above have since been seen; these first figures are the fairer estimate for",
-              "articles kg has never met.", "", first_sight_table()]
+              "Scores of each gold set the first time kg ran on it. Rules were later written against the",
+              "errors of every set here except `claims: heldout` (general rules of French, each tested on",
+              "sentences of its own), so these first figures are the fairer estimate for articles kg has",
+              "never met.", "", first_sight_table()]
     return "\n".join(parts) + "\n"
 
 
@@ -178,7 +178,7 @@ def write(path: str | Path, text: str) -> None:
 # against its errors (the fairest estimate for unseen articles). Sets kg was developed
 # on from the start (French TimeBank, the seeds) have none.
 FIRST_SIGHT = {
-    "held-out TimeML (written)": {"strict_f1": 0.944, "relaxed_f1": 0.969, "value_f1": 0.879, "type_f1": 0.940},
+    "TimeML written for kg": {"strict_f1": 0.944, "relaxed_f1": 0.969, "value_f1": 0.879, "type_f1": 0.940},
     "claims: written": {"content_f1": 0.912, "speaker_accuracy": 0.900, "cue_accuracy": 0.971},
     "claims: heldout": {"content_f1": 0.897, "speaker_accuracy": 0.951, "cue_accuracy": 0.967},
 }
@@ -196,9 +196,10 @@ NOTES = """
 
 * **French TimeBank** is the corpus the temporal rules were developed against (its
   errors were read while writing them), so its scores are an upper bound. The
-  **held-out TimeML set** (`tests/data/timex-heldout/`) was written and annotated for
-  this project by a separate author who never ran the tagger; it is the fairer test
-  for articles kg has not seen.
+  **TimeML set written for kg** (`tests/data/timex-heldout/`) was written and annotated
+  by a separate author who never ran the tagger. Its errors were then read and general
+  rules written for them, so its current scores are optimistic too: its first-sight
+  figures (below) are the fair estimate for articles kg has not seen.
 * **Claims gold** (`tests/data/claims/`): `seeds` annotates every reported statement
   of the five seed articles; `written` holds news-style sentences written for this
   project to cover the cue verbs and constructions French journalists use, including
