@@ -275,7 +275,7 @@ def _agents_of_verb(verb: Token, ctx: _Context, sent: int) -> list[Mention]:
     prev = _token_before_char(first.idx, ctx, sent)
     if m is None and prev is not None and prev.text == ",":  # "X, conseiller à ..., s'était entretenu"
         for back in range(prev.i - 1, max(prev.i - 15, 0), -1):
-            if ctx.doc[back].text == "," and "\n" not in ctx.doc.text[ctx.doc[back].idx:first.idx]:
+            if ctx.doc[back].text == "," and "\n" not in ctx.article.text[ctx.doc[back].idx:first.idx]:
                 m = _mention_before(ctx.doc[back], ctx, sent, skip=set(), gap=1)
                 break
     while m is not None:
@@ -296,7 +296,7 @@ def _token_before_char(char: int, ctx: _Context, sent: int) -> Token | None:
     while i > 0:
         prev = ctx.doc[i - 1]
         if prev.idx + len(prev.text) <= char:
-            if "\n" in ctx.doc.text[prev.idx:char]:
+            if "\n" in ctx.article.text[prev.idx:char]:
                 return None
             return prev
         i -= 1
