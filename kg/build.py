@@ -17,6 +17,7 @@ from tqdm import tqdm
 from kg.errors import InputError
 from kg.graph.vocabulary import BASE, TOPICS_GRAPH
 from kg.ingest import iter_input_paths, read_article
+from kg.ingest.reader import DEFAULT_MAX_BYTES
 from kg.pipeline import EntityRegistry, Pipeline
 from kg.records import Article
 from kg.store import Store
@@ -28,6 +29,7 @@ class BuildReport:
     replaced: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (path, one-line reason)
+    notices: list[tuple[str, str]] = field(default_factory=list)  # (level, "PATH: what reading did")
     counts: dict[str, int] = field(default_factory=lambda: {"entities": 0, "timexes": 0, "claims": 0, "events": 0})
 
     @property
@@ -38,28 +40,39 @@ class BuildReport:
         c = self.counts
         return (
             f"{len(self.added)} added, {len(self.replaced)} replaced, {len(self.skipped)} unchanged, "
-            f"{len(self.failed)} failed; extracted {c['entities']} entities, {c['timexes']} dates, "
+            f"{len(self.failed)} skipped as unreadable, "
+            f"{sum(level == 'warning' for level, _ in self.notices)} warnings; extracted {c['entities']} entities, {c['timexes']} dates, "
             f"{c['claims']} claims, {c['events']} events"
         )
 
 
+Say = Callable[[str, str], None]  # (level, message): "error", "warning" or "note"
+
+
 def read_inputs(
-    paths: Iterable[str | Path], published: str | None, report: BuildReport, warn: Callable[[str], None]
+    paths: Iterable[str | Path], published: str | None, report: BuildReport, say: Say,
+    max_bytes: int | None = DEFAULT_MAX_BYTES,
 ) -> list[Article]:
-    """Articles of every readable input; each unreadable one is reported as one line."""
+    """Articles of every readable input. Each unreadable one is reported as one line
+    ("error", then skipped); what reading did to a readable one ("decoded as
+    Windows-1252", "looks like English") as a "note" or "warning" line."""
     articles = []
-    try:
-        found = list(iter_input_paths(paths))
-    except InputError as e:
+    errors: list[InputError] = []
+    found = list(iter_input_paths(paths, errors))
+    for e in errors:
         report.failed.append(("", str(e)))
-        warn(str(e))
-        return articles
+        say("error", f"{e}; skipped")
     for path in found:
         try:
-            articles.append(read_article(path, published=published))
+            article = read_article(path, published=published, max_bytes=max_bytes)
         except InputError as e:
             report.failed.append((str(path), str(e)))
-            warn(str(e))
+            say("error", str(e) if ": skipped" in str(e) else f"{e}; skipped")
+            continue
+        for level, message in article.notices:
+            report.notices.append((level, f"{path}: {message}"))
+            say(level, f"{path}: {message}")
+        articles.append(article)
     return articles
 
 
@@ -72,11 +85,12 @@ def build(
     published: str | None = None,
     force: bool = False,
     progress: bool = False,
-    warn: Callable[[str], None] = lambda message: None,
+    say: Say = lambda level, message: None,
+    max_bytes: int | None = DEFAULT_MAX_BYTES,
 ) -> BuildReport:
     report = BuildReport()
     todo = []
-    for article in read_inputs(paths, published, report, warn):
+    for article in read_inputs(paths, published, report, say, max_bytes):
         stored = store.article_hash(article.name)
         if stored == article.sha256 and not force:
             report.skipped.append(article.name)

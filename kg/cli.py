@@ -37,6 +37,22 @@ def _published(ctx, param, value):
         raise click.BadParameter(f"{value!r} is not an ISO date (YYYY-MM-DD)") from None
 
 
+max_bytes_option = click.option(
+    "--max-bytes", type=click.IntRange(1), default=500_000, show_default=True,
+    help="Skip (and report) article files larger than this many bytes.",
+)
+
+
+def say_on_stderr(quiet: bool = False):
+    """Report lines: "error: …" and "warning: …" always, "note: …" unless quiet."""
+
+    def say(level: str, message: str) -> None:
+        if level != "note" or not quiet:
+            click.echo(f"{level}: {message}", err=True)
+
+    return say
+
+
 published_option = click.option(
     "--published", callback=_published, metavar="DATE",
     help="Publication date (YYYY-MM-DD) for every input, overriding sidecars.",
@@ -73,9 +89,10 @@ def cli():
 @published_option
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64), help="Extraction processes.")
 @click.option("--force", is_flag=True, help="Re-extract articles even when unchanged.")
-@click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
+@max_bytes_option
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar, notes or summary (errors and warnings still).")
 @reports_errors
-def build(paths, store_path, kb_files, published, workers, force, quiet):
+def build(paths, store_path, kb_files, published, workers, force, max_bytes, quiet):
     """Extract articles (files or folders; default seeds/) into the graph store.
 
     Unchanged files are skipped by content hash; changed ones replace their named
@@ -85,13 +102,10 @@ def build(paths, store_path, kb_files, published, workers, force, quiet):
     from kg.pipeline import Pipeline
     from kg.store import Store
 
-    def warn(message: str) -> None:
-        click.echo(f"warning: {message}", err=True)
-
     with Store.open(store_path) as store:
         report = run_build(
             paths or [Path("seeds")], store, Pipeline(kb_files), workers=workers, published=published,
-            force=force, progress=not quiet and sys.stderr.isatty(), warn=warn,
+            force=force, progress=not quiet and sys.stderr.isatty(), say=say_on_stderr(quiet), max_bytes=max_bytes,
         )
     if not quiet:
         click.echo(report.summary(), err=True)
@@ -106,8 +120,9 @@ def build(paths, store_path, kb_files, published, workers, force, quiet):
               help="Only these record kinds (repeatable).")
 @kb_option
 @published_option
+@max_bytes_option
 @reports_errors
-def extract(files, fmt, kinds, kb_files, published):
+def extract(files, fmt, kinds, kb_files, published, max_bytes):
     """Print extracted records of FILES without touching the store.
 
     One JSON object per line with file, kind, start, end, text and kind-specific
@@ -118,7 +133,7 @@ def extract(files, fmt, kinds, kb_files, published):
     from kg.serialize import article_record, records
 
     report = BuildReport()
-    articles = read_inputs(files, published, report, lambda m: click.echo(f"warning: {m}", err=True))
+    articles = read_inputs(files, published, report, say_on_stderr(), max_bytes)
     out = []
     for x in Pipeline(kb_files).extract_many(articles):
         for rec in [article_record(x), *records(x)]:

@@ -30,6 +30,9 @@ class Article:
     source: str | None = None
     language: str | None = None
     junk: tuple[tuple[int, int], ...] = ()  # offsets of web-page leftovers to ignore
+    # what reading did that a user should know, as (level, message): ("note", "decoded as
+    # Windows-1252"), ("warning", "looks like English, not French; extracted anyway")
+    notices: tuple[tuple[str, str], ...] = ()
 
     def is_junk(self, start: int, end: int) -> bool:
         """True when [start, end) overlaps a web-page leftover."""

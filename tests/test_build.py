@@ -69,7 +69,7 @@ def test_cli_build_exit_code_and_one_line_errors(corpus, store_path):
     result = CliRunner().invoke(cli, ["build", "--store", str(store_path), "-q", str(corpus)])
     assert result.exit_code == 1
     lines = [line for line in result.stderr.splitlines() if "broken.txt" in line]
-    assert len(lines) == 1 and lines[0].startswith("warning: ") and "binary" in lines[0]
+    assert len(lines) == 1 and lines[0].startswith("error: ") and "binary" in lines[0]
     stats = CliRunner().invoke(cli, ["stats", "--store", str(store_path), "--json"])
     assert json.loads(stats.stdout)["articles"] == 2
 

@@ -63,7 +63,7 @@ def _is_article_name(name: str) -> bool:
     )
 
 
-def _walk(folder: Path, seen_dirs: set[str]) -> Iterator[Path]:
+def _walk(folder: Path, seen_dirs: set[str], errors: list[InputError] | None = None) -> Iterator[Path]:
     """Article files under ``folder``, sorted by name, depth first.
 
     Symbolic links to folders are followed once: a folder already visited (by its
@@ -76,7 +76,11 @@ def _walk(folder: Path, seen_dirs: set[str]) -> Iterator[Path]:
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError as exc:
-        raise InputError(f"{folder}: cannot list folder ({exc.strerror or exc})") from exc
+        error = InputError(f"{folder}: cannot list folder ({exc.strerror or exc})")
+        if errors is None:
+            raise error from exc
+        errors.append(error)  # an unreadable sub-folder is reported; its siblings are still read
+        return
     for entry in entries:
         if entry.name.startswith("."):
             continue
@@ -87,30 +91,34 @@ def _walk(folder: Path, seen_dirs: set[str]) -> Iterator[Path]:
         except OSError:
             continue
         if is_dir:
-            yield from _walk(path, seen_dirs)
+            yield from _walk(path, seen_dirs, errors)
         elif is_file and _is_article_name(entry.name):
             yield path
 
 
-def iter_input_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
+def iter_input_paths(paths: Iterable[str | Path], errors: list[InputError] | None = None) -> Iterator[Path]:
     """The article files named by ``paths``, each once, in the order given.
 
     A folder stands for its ``.txt``/``.text``/``.html``/``.htm`` files, recursively,
     sorted by name, without hidden files or folders and without sidecars. A file
     named explicitly is kept whatever its extension (reading it will say if it is
     not text), except a sidecar, which belongs to its article (``kg build seeds/*``
-    names both). A path that does not exist raises :class:`InputError`.
+    names both). A path that does not exist or a folder that cannot be listed raises
+    :class:`InputError` — or, when ``errors`` is a list, is appended to it and skipped.
     """
     seen_files: set[str] = set()
     seen_dirs: set[str] = set()
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            candidates: Iterable[Path] = _walk(path, seen_dirs)
+            candidates: Iterable[Path] = _walk(path, seen_dirs, errors)
         elif path.exists():
             if path.name.endswith(SIDECAR_SUFFIX):
                 continue
             candidates = (path,)
+        elif errors is not None:
+            errors.append(InputError(f"{given}: no such file or directory"))
+            continue
         else:
             raise InputError(f"{given}: no such file or directory")
         for candidate in candidates:
@@ -383,8 +391,51 @@ def _format_of(path: Path, data: bytes) -> str:
     return "html" if _HTML_START.match(head) else "txt"
 
 
-def read_article(path: str | Path, published: str | None = None) -> Article:
+DEFAULT_MAX_BYTES = 500_000  # the longest news stories are ~60 kB of text; bigger is a dump or a book
+_ENCODING_NAMES = {"cp1252": "Windows-1252", "iso8859-1": "Latin-1", "utf-8-sig": "UTF-8 with a byte-order mark",
+                   "utf-16": "UTF-16", "utf-32": "UTF-32"}
+
+
+def _size(n: int) -> str:
+    return f"{n / 1_000_000:.1f} MB" if n >= 1_000_000 else f"{n / 1000:.0f} kB"
+
+
+def _language(text: str) -> tuple[str, float]:
+    """The language of the text (ISO 639-1) and its probability, by py3langid."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    global _IDENTIFIER
+    if _IDENTIFIER is None:
+        _IDENTIFIER = LanguageIdentifier.from_pickled_model(MODEL_FILE, norm_probs=True)
+    lang, prob = _IDENTIFIER.classify(text[:5000])
+    return str(lang), float(prob)
+
+
+_IDENTIFIER = None
+
+
+def _notices(text: str, encoding: str, fmt: str, declared_language: str | None) -> tuple[tuple[str, str], ...]:
+    out = []
+    if encoding not in ("utf-8", "ascii"):
+        out.append(("note", f"decoded as {_ENCODING_NAMES.get(encoding, encoding)} (not UTF-8)"))
+    if "\r\n" in text:
+        out.append(("note", "Windows line ends (CRLF) kept; offsets count both characters"))
+    if fmt == "html":
+        out.append(("note", f"HTML: main text kept ({len(text):,} characters), scripts, styles and menus dropped"))
+    if declared_language is None and len(text.split()) >= 20:
+        lang, prob = _language(text)
+        if lang != "fr" and prob >= 0.9:
+            out.append(("warning", f"looks like {lang!r}, not French (p={prob:.2f}); extracted anyway, "
+                                   "expect few dates, claims and events"))
+    return tuple(out)
+
+
+def read_article(path: str | Path, published: str | None = None, max_bytes: int | None = DEFAULT_MAX_BYTES) -> Article:
     """Read one article file (and its sidecar) into an :class:`Article`.
+
+    A file over ``max_bytes`` is refused before it is read. What reading did that a
+    user should know (another encoding, CRLF line ends, HTML clean-up, a text that
+    is not French) is in ``Article.notices``.
 
     ``published`` (an ISO date) overrides every other source of the publication
     date. Raises :class:`InputError` with one line "PATH: reason" when the file
@@ -395,6 +446,14 @@ def read_article(path: str | Path, published: str | None = None) -> Article:
     path = Path(path)
     if path.is_dir():
         raise InputError(f"{shown}: is a directory")
+    if max_bytes is not None:
+        try:
+            size = path.stat().st_size
+        except OSError:
+            size = 0  # reading will say what is wrong
+        if size > max_bytes:
+            raise InputError(f"{shown}: skipped: {_size(size)} is over the {_size(max_bytes)} limit for one article "
+                             "(split it, or raise --max-bytes)")
     data = _read_bytes(path, shown)
     fmt = _format_of(path, data)
     if fmt == "html":
@@ -443,6 +502,7 @@ def read_article(path: str | Path, published: str | None = None) -> Article:
         source=fields.get("source"),
         language=fields.get("language"),
         junk=find_junk(text),
+        notices=_notices(text, encoding, fmt, fields.get("language")),
     )
 
 
