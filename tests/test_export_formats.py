@@ -155,3 +155,31 @@ def test_igraph_reopens_graphml(seed_store, tmp_path):
     g = ig.Graph.Read_GraphML(str(out))
     assert (g.vcount(), g.ecount()) == counts(result)
     assert "Kim Jong-un" in g.vs["label"]
+
+
+# --- any text exports (issue 6) ---------------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=60, deadline=None)
+@given(label=st.text(min_size=1, max_size=40), claim=st.text(max_size=80))
+def test_any_text_exports_to_parseable_graphml_and_gexf(tmp_path_factory, label, claim):
+    import networkx as nx
+    from lxml import etree
+
+    from kg.export.network import write, xml_safe
+
+    g = nx.Graph()
+    g.add_node("n1", label=label, type="Person")
+    g.add_node("n2", label="Kim Jong-un", type="Person")
+    g.add_edge("n1", "n2", label=claim, weight=2)
+    folder = tmp_path_factory.mktemp("any")
+    for fmt, read in (("graphml", nx.read_graphml), ("gexf", nx.read_gexf)):
+        path = write(g, folder / f"g.{fmt}", fmt)
+        etree.parse(str(path))  # well-formed XML whatever the text
+        back = read(path)
+        # XML parsers turn \r\n and \r into \n (XML 1.0 § 2.11); everything else survives
+        assert back.nodes["n1"]["label"] == xml_safe(label).replace("\r\n", "\n").replace("\r", "\n")
+        assert back.number_of_edges() == 1

@@ -160,3 +160,37 @@ def test_nothing_stored_is_lost_when_a_later_build_meets_bad_files(tmp_path, cor
     (corpus / "good.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(50))  # the same article, now garbage
     code, lines, articles = build(tmp_path, corpus)
     assert code == 1 and articles == 1  # the stored version stays
+
+
+def _files(root):
+    return {p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()}
+
+
+def test_commands_write_only_the_store_exports_and_given_paths(tmp_path, corpus, monkeypatch):
+    """Run every writing command from a scratch folder: new files appear only in the
+    store, in exports/ and at the -o path the user gave."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("KG_STORE", raising=False)
+    before = _files(tmp_path)
+    runner = CliRunner()
+    commands = [
+        ["build", "-q", str(corpus)],
+        ["stats"],
+        ["validate"],
+        ["query", "who-said-what", "--format", "csv"],
+        ["claims", "--topic", "sanctions"],
+        ["export", "graphml"],
+        ["export", "gexf", "--view", "events"],
+        ["export", "csv"],
+        ["export", "trig"],
+        ["export", "graphml", "-o", "mine/out.graphml"],
+        ["extract", str(corpus / "good.txt")],
+    ]
+    for command in commands:
+        result = runner.invoke(cli, command)
+        assert result.exit_code == 0, (command, result.output)
+    new = _files(tmp_path) - before
+    assert new, "the build wrote nothing"
+    outside = {f for f in new if not f.startswith((".kg/", "exports/", "mine/"))}
+    assert not outside, outside
+    assert "mine/out.graphml" in new and "exports/actors.graphml" in new

@@ -6,6 +6,7 @@ the spreadsheet writer in :mod:`kg.export.tabular`, RDF dumps in :mod:`kg.export
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import networkx as nx
@@ -34,11 +35,35 @@ def default_output(fmt: str, view: str = "actors") -> Path:
     return Path("exports") / (f"{view}-csv" if fmt == "csv" else f"{view}.{fmt}")
 
 
+# Characters XML 1.0 cannot carry at all (not even escaped): C0 controls but tab and line
+# ends, lone surrogates, U+FFFE/U+FFFF. Article text may hold them (a form feed, a NUL).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(value: object) -> object:
+    """A string with every character XML 1.0 forbids replaced by U+FFFD; other values as they are."""
+    return _NOT_XML.sub("\ufffd", value) if isinstance(value, str) else value
+
+
+def _xml_safe_graph(graph: nx.Graph) -> nx.Graph:
+    safe = graph.__class__()
+    safe.graph.update({k: xml_safe(v) for k, v in graph.graph.items()})
+    for n, data in graph.nodes(data=True):
+        safe.add_node(xml_safe(n), **{k: xml_safe(v) for k, v in data.items()})
+    for u, v, data in graph.edges(data=True):
+        safe.add_edge(xml_safe(u), xml_safe(v), **{k: xml_safe(x) for k, x in data.items()})
+    return safe
+
+
 def write(graph: nx.Graph, path: Path, fmt: str) -> Path:
-    """Write graph as graphml, gexf (1.3, dynamic) or csv (path is then a folder)."""
+    """Write graph as graphml, gexf (1.3, dynamic) or csv (path is then a folder).
+
+    Markup characters are escaped by the XML writers; characters XML cannot carry at
+    all become U+FFFD, so any article text exports to a file Gephi can open."""
     if fmt == "csv":
         write_csv(graph, path)
         return path
+    graph = _xml_safe_graph(graph)
     path.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "graphml":
         nx.write_graphml(graph, path, encoding="utf-8")
