@@ -41,12 +41,16 @@ class BuildReport:
         return (
             f"{len(self.added)} added, {len(self.replaced)} replaced, {len(self.skipped)} unchanged, "
             f"{len(self.failed)} skipped as unreadable, "
-            f"{sum(level == 'warning' for level, _ in self.notices)} warnings; extracted {c['entities']} entities, {c['timexes']} dates, "
+            f"{_count(sum(level == 'warning' for level, _ in self.notices), 'warning')}; extracted {c['entities']} entities, {c['timexes']} dates, "
             f"{c['claims']} claims, {c['events']} events"
         )
 
 
 Say = Callable[[str, str], None]  # (level, message): "error", "warning" or "note"
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def read_inputs(

@@ -49,7 +49,7 @@ CASES = [
      "note: {p}: decoded as Latin-1 (not UTF-8)"),
     ("cp1252.txt", (FRENCH + "Il a dit : “c’est fait” – enfin…\n").encode("cp1252"),
      "note: {p}: decoded as Windows-1252 (not UTF-8)"),
-    ("bom.txt", b"\xef\xbb\xbf" + FRENCH.encode(), "note: {p}: decoded as UTF-8 with a byte-order mark"),
+    ("bom.txt", b"\xef\xbb\xbf" + FRENCH.encode(), "note: {p}: UTF-8 byte-order mark dropped"),
     ("crlf.txt", FRENCH.replace("\n", "\r\n").encode() * 2, "note: {p}: Windows line ends (CRLF) kept"),
     ("english.txt", ENGLISH.encode(), "warning: {p}: looks like 'en', not French"),
     ("quotes.txt", "« Il a dit « non » puis « oui, a-t-il ajouté. » » Selon « lui, “rien” ».\n« ouvert\n".encode(),

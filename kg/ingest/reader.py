@@ -416,7 +416,9 @@ _IDENTIFIER = None
 
 def _notices(text: str, encoding: str, fmt: str, declared_language: str | None) -> tuple[tuple[str, str], ...]:
     out = []
-    if encoding not in ("utf-8", "ascii"):
+    if encoding == "utf-8-sig":
+        out.append(("note", "UTF-8 byte-order mark dropped (offsets count from the first character after it)"))
+    elif encoding not in ("utf-8", "ascii"):
         out.append(("note", f"decoded as {_ENCODING_NAMES.get(encoding, encoding)} (not UTF-8)"))
     if "\r\n" in text:
         out.append(("note", "Windows line ends (CRLF) kept; offsets count both characters"))
