@@ -1597,7 +1597,10 @@ def _candidates(ctx: _Context) -> list[_Cand]:
         for m in rx.finditer(ctx.text):
             if m.end() <= m.start():
                 continue
-            res = fn(ctx, m)
+            try:
+                res = fn(ctx, m)
+            except (OverflowError, ValueError):
+                continue  # *calendar edge rule*: a value beyond year 1 or 9999 is not tagged
             if res is None:
                 continue
             for c in (res if isinstance(res, list) else [res]):
@@ -1664,7 +1667,10 @@ def _resolve_refs(ctx: _Context, cands: list[_Cand]) -> list[_Cand]:
                 ref = prev[-1]
             else:
                 ref = (c.start, ctx.dct, True) if ctx.dct else None
-            c.value = c.from_ref(ref[1] if ref else None)
+            try:
+                c.value = c.from_ref(ref[1] if ref else None)
+            except (OverflowError, ValueError):
+                c.value = ""  # calendar edge rule: "le lendemain" of 9999-12-31 is dropped
             c.anchored = bool(ref and ref[2])
             c.from_ref = None
         d = day_of(c)
