@@ -199,3 +199,13 @@ def test_a_failed_replacement_leaves_the_old_graph(store):
     with pytest.raises(StoreError, match="cannot write graph"):
         store.replace_graph(article_graph_iri(x.article.name), bad)
     assert len(store) == n
+
+
+def test_flush_writes_and_refuses_read_only(tmp_path):
+    from kg.errors import StoreError
+
+    with Store.open(tmp_path / "s") as store:
+        store.flush()  # nothing to write yet: still fine
+    with Store.open(tmp_path / "s", read_only=True) as store:
+        with pytest.raises(StoreError, match="read-only"):
+            store.flush()
