@@ -51,13 +51,22 @@ class Lexicon:
     nouns: dict[str, str]
     expression_verbs: frozenset[str]
     source_nouns: frozenset[str]
+    locution_heads: frozenset[str] = frozenset()  # lemmas that may start or head a cue of several words
 
     @classmethod
     @lru_cache(maxsize=1)
     def load(cls) -> Lexicon:
         data = tomllib.loads(resources.files("kg.resources").joinpath("speech_verbs.toml").read_text("utf-8"))
+        verbs = {k.replace("_", " "): v for k, v in data["verbs"].items()}
+        heads = set()
+        for key in verbs:
+            words = key.split()
+            if len(words) > 1:
+                heads.add(words[1] if words[0] in {"s", "faire"} else words[0])
+                heads.add(words[0])
         return cls(
-            verbs={k.replace("_", " "): v for k, v in data["verbs"].items()},
+            locution_heads=frozenset(heads - {"s"}),
+            verbs=verbs,
             nouns=dict(data["expression_nouns"]),
             expression_verbs=frozenset(k.replace("_", " ") for k in data["expression_verbs"]),
             source_nouns=frozenset(w.lower() for w in data["source_nouns"]["words"]),
@@ -243,7 +252,10 @@ def _multiword_cue(token: Token, lex: Lexicon) -> tuple[str, int] | None:
     verb and the words after it) or a pronominal verb, "s'est engagé", "s'inquiète"
     (the reflexive pronoun before it) — as (lemma, end offset)."""
     doc = token.doc
-    for lemma in lemma_candidates(token):
+    candidates = lemma_candidates(token)
+    if not lex.locution_heads.intersection(candidates):
+        return None
+    for lemma in candidates:
         for n in (2, 1):
             if token.i + n < len(doc):
                 words = [t.text.lower().replace("’", "'") for t in doc[token.i + 1 : token.i + 1 + n]]
