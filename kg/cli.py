@@ -194,9 +194,10 @@ def validate(store_path, shapes):
 @click.option("--list", "list_", is_flag=True, help="List the saved queries with their parameters.")
 @click.option("--limit", type=click.IntRange(0), help="Print at most this many rows.")
 @click.option("--timeout", type=click.FloatRange(0, min_open=True), help="Give up after this many seconds.")
+@click.option("--endpoint", metavar="URL", help="Run on a remote SPARQL 1.1 endpoint instead of the store.")
 @store_option
 @reports_errors
-def query(query, expression, params, fmt, list_, limit, timeout, store_path):
+def query(query, expression, params, fmt, list_, limit, timeout, endpoint, store_path):
     """Run a saved query (queries/NAME.rq), a query file, stdin (-) or -e TEXT.
 
     \b
@@ -221,6 +222,13 @@ def query(query, expression, params, fmt, list_, limit, timeout, store_path):
     else:
         saved = q.load(query, sys.stdin.read() if query == "-" else None)
     raw = dict(_split_param(p) for p in params)
+    if endpoint:
+        from kg.remote import Endpoint
+
+        remote = Endpoint(endpoint, timeout=timeout or 30.0)
+        text, binds = q.prepare(saved, raw, remote)
+        click.echo(q.render(remote.query(text, binds), fmt, limit), nl=False)
+        return
     with Store.open(store_path, read_only=True) as store:
         text, binds = q.prepare(saved, raw, store)
         result = q.execute(store, text, binds, timeout=timeout)
@@ -389,3 +397,73 @@ def eval_all(timebank, heldout, claims_dir, write_to):
     if write_to:
         rep.write(write_to, rep.markdown(table, timex, claims, rep.NOTES))
         click.echo(f"{write_to}: written", err=True)
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on (0.0.0.0: the whole network).")
+@click.option("--port", default=7878, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--allow-updates", is_flag=True, help="Also accept SPARQL Update and Graph Store writes.")
+@store_option
+@reports_errors
+def serve(host, port, allow_updates, store_path):
+    """Serve the store over HTTP: a SPARQL 1.1 endpoint and a query page (Oxigraph's server).
+
+    \b
+    GET/POST http://HOST:PORT/query   SPARQL 1.1 Protocol (JSON, XML, CSV, TSV, Turtle by Accept)
+    http://HOST:PORT/                 YASGUI query page
+    Read-only unless --allow-updates. Stop it (Ctrl-C) before `kg build` writes the store.
+    """
+    import shutil
+    import subprocess
+    from urllib.parse import quote
+
+    from kg import query as q
+    from kg.store import Store, default_path
+
+    path = Path(store_path) if store_path else default_path()
+    with Store.open(path, read_only=True):
+        pass  # a missing, foreign or damaged store is refused here, with kg's message
+    binary = shutil.which("oxigraph", path=str(Path(sys.executable).parent)) or shutil.which("oxigraph")
+    if binary is None:
+        raise click.ClickException("the oxigraph server is not installed (pip install oxigraph)")
+    mode = "serve" if allow_updates else "serve-read-only"
+    base = f"http://{host}:{port}"
+    click.echo(f"kg: serving {path} at {base}/ (query endpoint {base}/query, "
+               f"{'read-write' if allow_updates else 'read-only'}); saved queries:", err=True)
+    for name, saved in sorted(q.catalogue().items()):
+        click.echo(f"  {name}: {base}/query?query={quote(q.specialise(saved, set()))[:60]}…", err=True)
+    cmd = [binary, mode, "--location", str(path), "--bind", f"{host}:{port}", "--union-default-graph"]
+    try:
+        sys.exit(subprocess.call(cmd))
+    except KeyboardInterrupt:
+        sys.exit(0)
+
+
+@cli.command()
+@click.option("--endpoint", required=True, metavar="URL",
+              help="Graph Store Protocol endpoint (Oxigraph: http://HOST:7878/store; Fuseki: …/DATASET/data).")
+@click.option("--query-endpoint", metavar="URL",
+              help="SPARQL query endpoint used to skip unchanged graphs (default: …/store → …/query).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
+@store_option
+@reports_errors
+def push(endpoint, query_endpoint, quiet, store_path):
+    """Send each article's named graph to a SPARQL server, replacing the ones that changed.
+
+    Graphs whose content hash the server already holds are skipped, so an interrupted
+    push resumes where it stopped. Requests are retried with back-off.
+    """
+    from tqdm import tqdm
+
+    from kg.remote import Endpoint
+    from kg.remote import push as run_push
+    from kg.store import Store
+
+    if query_endpoint is None and endpoint.rstrip("/").endswith("/store"):
+        query_endpoint = endpoint.rstrip("/")[: -len("store")] + "query"
+    remote = Endpoint(query_endpoint, store_url=endpoint)
+    show = not quiet and sys.stderr.isatty()
+    with Store.open(store_path, read_only=True) as store:
+        report = run_push(store, remote, progress=(lambda xs: tqdm(xs, unit="graph", leave=False)) if show else None)
+    if not quiet:
+        click.echo(report.summary(), err=True)

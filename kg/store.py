@@ -313,6 +313,22 @@ class Store:
             return str(quad.object.value)
         return None
 
+    def graph_hashes(self) -> dict[str, str]:
+        """Article graph IRI → the content hash stored in it (what ``kg push`` compares)."""
+        sha = ox.NamedNode(str(v.SDO.sha256))
+        out = {}
+        for quad in self._inner.quads_for_pattern(None, sha, None, None):
+            if isinstance(quad.graph_name, ox.NamedNode) and v.article_name_from_graph(quad.graph_name.value):
+                out[quad.graph_name.value] = str(quad.object.value)
+        return out
+
+    def graph_ntriples(self, graph: str) -> tuple[bytes, int]:
+        """One named graph as N-Triples bytes, and its number of triples."""
+        name = ox.NamedNode(str(graph))
+        quads = list(self._inner.quads_for_pattern(None, None, None, name))
+        data = b"".join(f"{q.subject} {q.predicate} {q.object} .\n".encode() for q in quads)
+        return data, len(quads)
+
     def article_graph(self, name: str) -> Graph:
         """An in-memory copy of one article's named graph (empty when absent)."""
         return self.graph_copy(v.article_graph_iri(name))

@@ -1,0 +1,152 @@
+"""Issue 7: a real Oxigraph server (the `oxigraph` package) on a free loopback port —
+push the seed graph, run every saved query remotely and compare with the local answers;
+serve the store with `kg serve` and query it over HTTP."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shlex
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import urllib3
+from click.testing import CliRunner
+
+from kg.cli import cli
+
+OXIGRAPH = shutil.which("oxigraph", path=str(Path(sys.executable).parent)) or shutil.which("oxigraph")
+KG = shutil.which("kg", path=str(Path(sys.executable).parent))
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_ready(url: str, process: subprocess.Popen, seconds: float = 30) -> None:
+    http = urllib3.PoolManager(retries=False)
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        assert process.poll() is None, process.stderr.read().decode() if process.stderr else "server exited"
+        try:
+            if http.request("GET", url, fields={"query": "ASK {}"}).status == 200:
+                return
+        except urllib3.exceptions.HTTPError:
+            pass
+        time.sleep(0.2)
+    raise AssertionError(f"{url} did not answer in {seconds} s")
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """A read-write Oxigraph server on a fresh database."""
+    location = tmp_path_factory.mktemp("oxigraph") / "db"
+    port = free_port()
+    process = subprocess.Popen([OXIGRAPH, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_ready(f"{base}/query", process)
+        yield base
+    finally:
+        process.terminate()
+        process.wait(10)
+
+
+@pytest.fixture(scope="module")
+def pushed(server, seed_store_path):
+    first = CliRunner().invoke(cli, ["push", "--store", str(seed_store_path), "--endpoint", f"{server}/store"])
+    again = CliRunner().invoke(cli, ["push", "--store", str(seed_store_path), "--endpoint", f"{server}/store"])
+    return server, first, again
+
+
+def rows(args: list[str]) -> Counter:
+    result = CliRunner().invoke(cli, ["query", *args, "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    return Counter(tuple(r) for r in csv.reader(io.StringIO(result.stdout)))
+
+
+def examples() -> list[list[str]]:
+    from kg import query as q
+
+    out = []
+    for saved in q.catalogue().values():
+        for line in saved.examples:
+            out.append(shlex.split(line)[2:])  # drop "kg query"
+    return out
+
+
+def test_push_sends_every_graph_then_only_changes(pushed):
+    _, first, again = pushed
+    assert first.exit_code == 0, first.output
+    assert first.stderr.startswith("6 graphs sent (")  # 5 articles + the topic scheme
+    assert again.stderr.startswith("1 graphs sent") and "5 unchanged" in again.stderr  # articles skipped by hash
+
+
+def test_remote_holds_the_same_quads(pushed, seed_store_path):
+    from kg.store import Store
+
+    server, _, _ = pushed
+    remote = CliRunner().invoke(cli, ["query", "--endpoint", f"{server}/query", "--format", "csv",
+                                      "-e", "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"])
+    with Store.open(seed_store_path, read_only=True) as store:
+        local = len(store)
+    assert remote.stdout.splitlines()[1] == str(local)
+
+
+@pytest.mark.parametrize("args", examples(), ids=lambda a: " ".join(a))
+def test_every_saved_query_answers_the_same_remotely(pushed, seed_store_path, args):
+    server, _, _ = pushed
+    local = rows([*args, "--store", str(seed_store_path)])
+    remote = rows([*args, "--endpoint", f"{server}/query"])
+    assert remote == local
+
+
+def test_most_examples_have_rows_so_the_comparison_means_something(seed_store_path):
+    with_rows = [a for a in examples() if sum(rows([*a, "--store", str(seed_store_path)]).values()) > 1]
+    assert len(with_rows) >= len(examples()) - 2
+
+
+def test_remote_errors_are_one_line(server):
+    bad = CliRunner().invoke(cli, ["query", "--endpoint", f"{server}/query", "-e", "SELECT WHERE {"])
+    assert bad.exit_code == 1 and bad.output.startswith("Error: ") and len(bad.output.strip().splitlines()) == 1
+    down = CliRunner().invoke(cli, ["query", "--endpoint", f"http://127.0.0.1:{free_port()}/query",
+                                    "-e", "ASK {}", "--timeout", "2"])
+    assert down.exit_code == 1 and "cannot reach the SPARQL server" in down.output
+
+
+def test_kg_serve_answers_the_sparql_protocol(tmp_path, seed_store_path):
+    store = tmp_path / "served"
+    shutil.copytree(seed_store_path, store)
+    port = free_port()
+    process = subprocess.Popen([KG, "serve", "--store", str(store), "--port", str(port)],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_ready(f"{base}/query", process)
+        http = urllib3.PoolManager()
+        count = "SELECT (COUNT(*) AS ?n) WHERE { ?s a <https://schema.org/NewsArticle> }"
+        as_json = http.request("GET", f"{base}/query", fields={"query": count},
+                               headers={"Accept": "application/sparql-results+json"})
+        assert as_json.status == 200
+        assert json.loads(as_json.data)["results"]["bindings"][0]["n"]["value"] == "5"
+        as_csv = http.request("POST", f"{base}/query", body=count.encode(),
+                              headers={"Content-Type": "application/sparql-query", "Accept": "text/csv"})
+        assert as_csv.data.decode().splitlines() == ["n", "5"]
+        update = http.request("POST", f"{base}/update", body=b"CLEAR ALL",
+                              headers={"Content-Type": "application/sparql-update"})
+        assert update.status >= 400  # read-only by default
+        page = http.request("GET", f"{base}/")
+        assert page.status == 200 and b"<html" in page.data.lower()
+    finally:
+        process.terminate()
+        process.wait(10)
