@@ -263,6 +263,21 @@ class Store:
             raise self._damaged(e) from e
         return len(quads)
 
+    def load_shards(self, paths: Iterable[str | os.PathLike[str]]) -> int:
+        """Bulk-load N-Quads shards (see :mod:`kg.shards`); returns the quads the store then holds.
+
+        Bulk loading skips transactions: load into a fresh store, or graphs not yet in it.
+        """
+        store = self._writable()
+        for path in paths:
+            try:
+                store.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
+            except OSError as e:
+                raise self._damaged(e) from e
+            except SyntaxError as e:
+                raise StoreError(f"{path}: not N-Quads ({e})") from e
+        return len(store)
+
     def flush(self) -> None:
         """Write committed transactions out of memory to disk.
 
