@@ -440,14 +440,16 @@ def serve(host, port, allow_updates, store_path):
 
 
 @cli.command()
-@click.option("--endpoint", required=True, metavar="URL",
+@click.option("--endpoint", metavar="URL",
               help="Graph Store Protocol endpoint (Oxigraph: http://HOST:7878/store; Fuseki: …/DATASET/data).")
+@click.option("--update-endpoint", metavar="URL",
+              help="Or a SPARQL Update endpoint (…/update): each graph is dropped and inserted in one request.")
 @click.option("--query-endpoint", metavar="URL",
               help="SPARQL query endpoint used to skip unchanged graphs (default: …/store → …/query).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
 @store_option
 @reports_errors
-def push(endpoint, query_endpoint, quiet, store_path):
+def push(endpoint, update_endpoint, query_endpoint, quiet, store_path):
     """Send each article's named graph to a SPARQL server, replacing the ones that changed.
 
     Graphs whose content hash the server already holds are skipped, so an interrupted
@@ -459,9 +461,12 @@ def push(endpoint, query_endpoint, quiet, store_path):
     from kg.remote import push as run_push
     from kg.store import Store
 
-    if query_endpoint is None and endpoint.rstrip("/").endswith("/store"):
-        query_endpoint = endpoint.rstrip("/")[: -len("store")] + "query"
-    remote = Endpoint(query_endpoint, store_url=endpoint)
+    if not endpoint and not update_endpoint:
+        raise click.UsageError("give --endpoint (Graph Store) or --update-endpoint (SPARQL Update)")
+    for url, suffix in ((endpoint, "store"), (update_endpoint, "update")):
+        if query_endpoint is None and url and url.rstrip("/").endswith("/" + suffix):
+            query_endpoint = url.rstrip("/")[: -len(suffix)] + "query"
+    remote = Endpoint(query_endpoint, store_url=endpoint, update_url=update_endpoint)
     show = not quiet and sys.stderr.isatty()
     with Store.open(store_path, read_only=True) as store:
         report = run_push(store, remote, progress=(lambda xs: tqdm(xs, unit="graph", leave=False)) if show else None)

@@ -42,9 +42,11 @@ def _prefixes() -> str:
 class Endpoint:
     """A SPARQL query endpoint (``…/query``, ``…/sparql``) and optionally its Graph Store."""
 
-    def __init__(self, url: str | None, store_url: str | None = None, *, timeout: float = 30.0, retries: int = 4):
+    def __init__(self, url: str | None, store_url: str | None = None, *, update_url: str | None = None,
+                 timeout: float = 30.0, retries: int = 4):
         self.url = url
         self.store_url = store_url
+        self.update_url = update_url
         retry = urllib3.Retry(total=retries, backoff_factor=0.5, status_forcelist=(429, 500, 502, 503, 504),
                               allowed_methods=None, raise_on_status=False)
         self.http = urllib3.PoolManager(retries=retry, timeout=urllib3.Timeout(total=timeout))
@@ -77,9 +79,16 @@ class Endpoint:
         return Result.parse(body, format="turtle", content_type=kind or _GRAPH)
 
     def put_graph(self, graph: str, data: bytes, content_type: str = "application/n-triples") -> None:
-        """Replace one named graph on the server (Graph Store Protocol ``PUT ?graph=``)."""
+        """Replace one named graph on the server: a Graph Store Protocol ``PUT ?graph=``, or
+        with only an Update endpoint, ``DROP SILENT GRAPH`` + ``INSERT DATA`` in one request."""
+        if not self.store_url and self.update_url:
+            update = f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{ GRAPH <{graph}> {{\n"
+            body = update.encode() + data + b"} }"
+            self._request("POST", self.update_url, body=body,
+                          headers={"Content-Type": "application/sparql-update; charset=utf-8"})
+            return
         if not self.store_url:
-            raise StoreError("no Graph Store endpoint given (--store-endpoint)")
+            raise StoreError("no Graph Store or Update endpoint given")
         url = f"{self.store_url}?graph={quote(graph, safe='')}"
         self._request("PUT", url, body=data, headers={"Content-Type": content_type})
 

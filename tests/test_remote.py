@@ -150,3 +150,22 @@ def test_kg_serve_answers_the_sparql_protocol(tmp_path, seed_store_path):
     finally:
         process.terminate()
         process.wait(10)
+
+
+def test_push_through_a_sparql_update_endpoint(tmp_path, seed_store_path):
+    location = tmp_path / "db"
+    port = free_port()
+    process = subprocess.Popen([OXIGRAPH, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_ready(f"{base}/query", process)
+        first = CliRunner().invoke(cli, ["push", "--store", str(seed_store_path), "--update-endpoint", f"{base}/update"])
+        assert first.exit_code == 0 and first.stderr.startswith("6 graphs sent"), first.output
+        local = rows(["who-said-what", "-p", "topic=sanctions", "--store", str(seed_store_path)])
+        assert rows(["who-said-what", "-p", "topic=sanctions", "--endpoint", f"{base}/query"]) == local
+        again = CliRunner().invoke(cli, ["push", "--store", str(seed_store_path), "--update-endpoint", f"{base}/update"])
+        assert "5 unchanged" in again.stderr
+    finally:
+        process.terminate()
+        process.wait(10)
