@@ -413,8 +413,8 @@ def serve(host, port, allow_updates, store_path):
     http://HOST:PORT/                 YASGUI query page
     Read-only unless --allow-updates. Stop it (Ctrl-C) before `kg build` writes the store.
     """
+    import os
     import shutil
-    import subprocess
     from urllib.parse import quote
 
     from kg import query as q
@@ -431,12 +431,12 @@ def serve(host, port, allow_updates, store_path):
     click.echo(f"kg: serving {path} at {base}/ (query endpoint {base}/query, "
                f"{'read-write' if allow_updates else 'read-only'}); saved queries:", err=True)
     for name, saved in sorted(q.catalogue().items()):
-        click.echo(f"  {name}: {base}/query?query={quote(q.specialise(saved, set()))[:60]}…", err=True)
+        # YASGUI fills its editor from ?query= (populateFromUrl), so each link opens the query in the page
+        click.echo(f"  {name}: {base}/?query={quote(q.specialise(saved, set()), safe='')}", err=True)
     cmd = [binary, mode, "--location", str(path), "--bind", f"{host}:{port}", "--union-default-graph"]
-    try:
-        sys.exit(subprocess.call(cmd))
-    except KeyboardInterrupt:
-        sys.exit(0)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os.execv(binary, cmd)  # the server takes this process over: signals (Ctrl-C, SIGTERM) reach it directly
 
 
 @cli.command()

@@ -146,10 +146,13 @@ def test_kg_serve_answers_the_sparql_protocol(tmp_path, seed_store_path):
                               headers={"Content-Type": "application/sparql-update"})
         assert update.status >= 400  # read-only by default
         page = http.request("GET", f"{base}/")
-        assert page.status == 200 and b"<html" in page.data.lower()
+        assert page.status == 200 and b"<html" in page.data.lower() and b"yasgui" in page.data.lower()
     finally:
         process.terminate()
-        process.wait(10)
+        _, err = process.communicate(timeout=10)
+    # each saved query is offered as a link that opens it in the query page
+    offered = [line for line in err.decode().splitlines() if f"{base}/?query=" in line]
+    assert {line.split(":")[0].strip() for line in offered} >= {"who-said-what", "timeline", "actor"}
 
 
 def test_push_through_a_sparql_update_endpoint(tmp_path, seed_store_path):
