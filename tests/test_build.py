@@ -127,3 +127,18 @@ def test_claims_command_answers_sanctions(store_path, pipeline):
 def test_every_command_has_help(command):
     result = CliRunner().invoke(cli, [command, "--help"])
     assert result.exit_code == 0 and len(result.stdout.splitlines()) > 4
+
+
+def test_two_workers_build_the_same_graph_as_one(tmp_path, seed_store_path, pipeline):
+    """`kg build --workers 2` spreads extraction over processes; the graph is identical."""
+
+    def graphs(store):
+        return {g: set(store.graph_ntriples(g)[0].splitlines()) for g in store.graph_hashes()}
+
+    with Store.open(tmp_path / "two") as store:
+        report = build([SEEDS], store, pipeline, workers=2)
+        two = graphs(store)
+    with Store.open(seed_store_path, read_only=True) as store:
+        one = graphs(store)
+    assert len(report.added) == 5
+    assert two == one
