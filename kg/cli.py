@@ -429,10 +429,10 @@ def serve(host, port, allow_updates, store_path):
     mode = "serve" if allow_updates else "serve-read-only"
     base = f"http://{host}:{port}"
     click.echo(f"kg: serving {path} at {base}/ (query endpoint {base}/query, "
-               f"{'read-write' if allow_updates else 'read-only'}); saved queries:", err=True)
+               f"{'read-write' if allow_updates else 'read-only'}); saved queries as endpoint links:", err=True)
     for name, saved in sorted(q.catalogue().items()):
-        # YASGUI fills its editor from ?query= (populateFromUrl), so each link opens the query in the page
-        click.echo(f"  {name}: {base}/?query={quote(q.specialise(saved, set()), safe='')}", err=True)
+        # a GET on the endpoint answers in the browser; Oxigraph's page itself has no examples menu
+        click.echo(f"  {name}: {base}/query?query={quote(q.specialise(saved, set()), safe='')}", err=True)
     cmd = [binary, mode, "--location", str(path), "--bind", f"{host}:{port}", "--union-default-graph"]
     sys.stdout.flush()
     sys.stderr.flush()

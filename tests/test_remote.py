@@ -150,8 +150,8 @@ def test_kg_serve_answers_the_sparql_protocol(tmp_path, seed_store_path):
     finally:
         process.terminate()
         _, err = process.communicate(timeout=10)
-    # each saved query is offered as a link that opens it in the query page
-    offered = [line for line in err.decode().splitlines() if f"{base}/?query=" in line]
+    # each saved query is offered as a link to its answer on the endpoint
+    offered = [line for line in err.decode().splitlines() if f"{base}/query?query=" in line]
     assert {line.split(":")[0].strip() for line in offered} >= {"who-said-what", "timeline", "actor"}
 
 
