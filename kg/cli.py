@@ -403,14 +403,17 @@ def eval_all(timebank, heldout, claims_dir, write_to):
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on (0.0.0.0: the whole network).")
 @click.option("--port", default=7878, show_default=True, type=click.IntRange(1, 65535))
 @click.option("--allow-updates", is_flag=True, help="Also accept SPARQL Update and Graph Store writes.")
+@click.option("--page", type=click.Path(dir_okay=False, path_type=Path), default=Path("exports/query.html"),
+              show_default=True, help="Where to write the query page with the saved queries as tabs.")
 @store_option
 @reports_errors
-def serve(host, port, allow_updates, store_path):
+def serve(host, port, allow_updates, page, store_path):
     """Serve the store over HTTP: a SPARQL 1.1 endpoint and a query page (Oxigraph's server).
 
     \b
     GET/POST http://HOST:PORT/query   SPARQL 1.1 Protocol (JSON, XML, CSV, TSV, Turtle by Accept)
-    http://HOST:PORT/                 YASGUI query page
+    http://HOST:PORT/                 Oxigraph's YASGUI page
+    exports/query.html                YASGUI with every saved query as a tab
     Read-only unless --allow-updates. Stop it (Ctrl-C) before `kg build` writes the store.
     """
     import os
@@ -428,12 +431,17 @@ def serve(host, port, allow_updates, store_path):
         raise click.ClickException("the oxigraph server is not installed (pip install oxigraph)")
     mode = "serve" if allow_updates else "serve-read-only"
     base = f"http://{host}:{port}"
+    from kg.page import query_page
+
+    catalogue = {name: q.specialise(saved, set()) for name, saved in q.catalogue().items()}
+    page.parent.mkdir(parents=True, exist_ok=True)
+    page.write_text(query_page(base, catalogue), encoding="utf-8")
     click.echo(f"kg: serving {path} at {base}/ (query endpoint {base}/query, "
-               f"{'read-write' if allow_updates else 'read-only'}); saved queries as endpoint links:", err=True)
-    for name, saved in sorted(q.catalogue().items()):
-        # a GET on the endpoint answers in the browser; Oxigraph's page itself has no examples menu
-        click.echo(f"  {name}: {base}/query?query={quote(q.specialise(saved, set()), safe='')}", err=True)
-    cmd = [binary, mode, "--location", str(path), "--bind", f"{host}:{port}", "--union-default-graph"]
+               f"{'read-write' if allow_updates else 'read-only'})", err=True)
+    click.echo(f"kg: query page with the {len(catalogue)} saved queries as tabs: {page.resolve().as_uri()}", err=True)
+    for name, text in sorted(catalogue.items()):
+        click.echo(f"  {name}: {base}/query?query={quote(text, safe='')}", err=True)
+    cmd = [binary, mode, "--location", str(path), "--bind", f"{host}:{port}", "--union-default-graph", "--cors"]
     sys.stdout.flush()
     sys.stderr.flush()
     os.execv(binary, cmd)  # the server takes this process over: signals (Ctrl-C, SIGTERM) reach it directly

@@ -128,7 +128,8 @@ def test_kg_serve_answers_the_sparql_protocol(tmp_path, seed_store_path):
     store = tmp_path / "served"
     shutil.copytree(seed_store_path, store)
     port = free_port()
-    process = subprocess.Popen([KG, "serve", "--store", str(store), "--port", str(port)],
+    page_path = tmp_path / "query.html"
+    process = subprocess.Popen([KG, "serve", "--store", str(store), "--port", str(port), "--page", str(page_path)],
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
     try:
@@ -147,6 +148,11 @@ def test_kg_serve_answers_the_sparql_protocol(tmp_path, seed_store_path):
         assert update.status >= 400  # read-only by default
         page = http.request("GET", f"{base}/")
         assert page.status == 200 and b"<html" in page.data.lower() and b"yasgui" in page.data.lower()
+        # the page kg writes loads YASGUI from the server and queries it across origins (CORS)
+        assert http.request("GET", f"{base}/yasgui.min.js").status == 200
+        cors = http.request("GET", f"{base}/query", fields={"query": "ASK {}"}, headers={"Origin": "null"})
+        assert cors.headers.get("Access-Control-Allow-Origin") in ("*", "null")
+        assert page_path.exists() and f"{base}/yasgui.min.js" in page_path.read_text(encoding="utf-8")
     finally:
         process.terminate()
         _, err = process.communicate(timeout=10)
@@ -172,3 +178,18 @@ def test_push_through_a_sparql_update_endpoint(tmp_path, seed_store_path):
     finally:
         process.terminate()
         process.wait(10)
+
+
+def test_query_page_offers_every_saved_query_as_a_tab():
+    import re
+
+    from kg import query as q
+    from kg.page import query_page
+
+    catalogue = {name: q.specialise(saved, set()) for name, saved in q.catalogue().items()}
+    page = query_page("http://127.0.0.1:7878", catalogue)
+    config = json.loads(re.search(r'<script id="kg-config" type="application/json">(.*?)</script>', page, re.S)[1])
+    assert config["endpoint"] == "http://127.0.0.1:7878/query"
+    assert [t["name"] for t in config["tabs"]] == sorted(catalogue)
+    for tab in config["tabs"]:
+        assert tab["query"].startswith("PREFIX ") and tab["query"].endswith(catalogue[tab["name"]])
