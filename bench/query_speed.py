@@ -37,7 +37,7 @@ from synthetic_graph import ROOT, disk_size, synthetic_store  # noqa: E402
 from kg.errors import KgError  # noqa: E402
 from kg.graph import vocabulary as v  # noqa: E402
 from kg.query import SavedQuery, catalogue, prepare  # noqa: E402
-from kg.store import Store, _with_bindings  # noqa: E402
+from kg.store import Store, with_bindings  # noqa: E402
 
 TARGET_MS = 100.0
 
@@ -249,7 +249,7 @@ def main(triples: int, runs: int, names: tuple[str, ...], timeout: float, ox_tim
             print(f"  {q.name} {label}: Oxigraph: {ox.error}", file=sys.stderr)
         rd = Timing()
         if not no_rdflib:
-            rd = timed(_rdflib_runner, (_with_bindings(text, binds),), runs, timeout, memory_gb)
+            rd = timed(_rdflib_runner, (with_bindings(text, binds),), runs, timeout, memory_gb)
             if rd.error:
                 print(f"  {q.name} {label}: rdflib: {rd.error}", file=sys.stderr)
             elif rd.rows is not None and ox.rows is not None and rd.rows != ox.rows:

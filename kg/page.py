@@ -19,8 +19,7 @@ __all__ = ["query_page"]
 
 def query_page(base: str, queries: Mapping[str, str]) -> str:
     """The HTML page for the server at ``base`` with ``queries`` (name → SPARQL) as tabs."""
-    prefixes = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in v.PREFIXES.items())
-    tabs = [{"name": name, "query": prefixes + text} for name, text in sorted(queries.items())]
+    tabs = [{"name": name, "query": v.sparql_prefixes() + text} for name, text in sorted(queries.items())]
     config = {"endpoint": f"{base}/query", "tabs": tabs}
     # "</" inside a <script> would end it early; JSON allows "<\\/" for it
     data = json.dumps(config, ensure_ascii=False).replace("</", "<\\/")

@@ -24,7 +24,7 @@ from rdflib.term import Identifier
 
 from kg.errors import QueryError, StoreError
 from kg.graph import vocabulary as v
-from kg.store import Store, _with_bindings
+from kg.store import Store, with_bindings
 
 __all__ = ["Endpoint", "PushReport", "push"]
 
@@ -33,10 +33,6 @@ _GRAPH = "text/turtle"
 _REMOTE_HASHES = """
 SELECT ?g ?hash WHERE { GRAPH ?g { ?article schema:sha256 ?hash } }
 """
-
-
-def _prefixes() -> str:
-    return "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in v.PREFIXES.items())
 
 
 class Endpoint:
@@ -66,7 +62,7 @@ class Endpoint:
         """Run a query on the server, with kg's prefixes declared and ``init_bindings`` bound."""
         if not self.url:
             raise StoreError("no SPARQL query endpoint given")
-        text = _prefixes() + _with_bindings(sparql, init_bindings or {})
+        text = v.sparql_prefixes() + with_bindings(sparql, init_bindings or {})
         response = self._request(
             "POST", self.url, body=text.encode("utf-8"),
             headers={"Content-Type": "application/sparql-query; charset=utf-8",

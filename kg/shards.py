@@ -39,7 +39,7 @@ def extract_shard(files: Sequence[str], out: str, published: str | None = None) 
     """Extract ``files`` and write their article graphs to the N-Quads file ``out``."""
     from kg.ingest import read_article
     from kg.pipeline import EntityRegistry, default_pipeline
-    from kg.store import _ox_term
+    from kg.store import to_quads
 
     report = ShardReport(out)
     articles = []
@@ -52,9 +52,7 @@ def extract_shard(files: Sequence[str], out: str, published: str | None = None) 
     quads = []
     for x in default_pipeline().extract_many(articles):
         x = registry.merge(x)
-        graph = ox.NamedNode(str(article_graph_iri(x.article.name)))
-        quads.extend(ox.Quad(_ox_term(s), _ox_term(p), _ox_term(o), graph) for s, p, o in
-                     set(extraction_to_triples(x, None)))
+        quads.extend(to_quads(article_graph_iri(x.article.name), extraction_to_triples(x, None)))
         report.articles += 1
     Path(out).parent.mkdir(parents=True, exist_ok=True)
     ox.serialize(quads, output=out, format=ox.RdfFormat.N_QUADS)

@@ -46,6 +46,19 @@ def default_path() -> Path:
     return Path(os.environ.get(ENV_VAR) or DEFAULT_PATH)
 
 
+def to_quads(graph: str, triples: Iterable[Triple]) -> set[ox.Quad]:
+    """rdflib triples as the distinct Oxigraph quads of the named graph ``graph``."""
+    name = ox.NamedNode(str(graph))
+    cache: dict[Node, Any] = {}  # predicates, classes and entities repeat: convert once
+
+    def term(t: Node) -> Any:
+        if (converted := cache.get(t)) is None:
+            converted = cache[t] = _ox_term(t)
+        return converted
+
+    return {ox.Quad(term(s), term(p), term(o), name) for s, p, o in triples}
+
+
 def _ox_term(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     if isinstance(term, URIRef):
         return ox.NamedNode(str(term))
@@ -122,7 +135,7 @@ def _where_brace(sparql: str) -> int:
     return -1
 
 
-def _with_bindings(sparql: str, bindings: Mapping[str, Identifier]) -> str:
+def with_bindings(sparql: str, bindings: Mapping[str, Identifier]) -> str:
     """The query with a VALUES block binding ``bindings`` at the start of its WHERE pattern.
 
     Oxigraph's own substitution only accepts variables of the SELECT projection; a VALUES block
@@ -240,15 +253,8 @@ class Store:
         """
         store = self._writable()
         name = ox.NamedNode(str(graph))
-        cache: dict[Node, Any] = {}  # predicates, classes and entities repeat: convert once
-
-        def term(t: Node) -> Any:
-            if (converted := cache.get(t)) is None:
-                converted = cache[t] = _ox_term(t)
-            return converted
-
         try:
-            quads = {ox.Quad(term(s), term(p), term(o), name) for s, p, o in triples}
+            quads = to_quads(graph, triples)
         except ValueError as e:  # an invalid IRI or language tag
             raise StoreError(f"cannot write graph <{graph}>: {e}") from e
         try:
@@ -388,7 +394,7 @@ class Store:
         kg's prefixes (``kg:``, ``sem:``, ``schema:``, ``nif:``…) are predeclared.
         """
         try:
-            result = self.dataset.query(_with_bindings(sparql, init_bindings or {}))
+            result = self.dataset.query(with_bindings(sparql, init_bindings or {}))
             if result.type == "SELECT":
                 result.bindings = [{k: _plain(t) for k, t in row.items()} for row in result.bindings]
             return result

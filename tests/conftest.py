@@ -11,6 +11,11 @@ SEEDS = ROOT / "seeds"
 DATA = Path(__file__).resolve().parent / "data"
 
 
+def article_graphs(store) -> dict[str, set[bytes]]:
+    """Article graph IRI → its triples as N-Triples lines: what two stores are compared by."""
+    return {g: set(store.graph_ntriples(g)[0].splitlines()) for g in store.graph_hashes()}
+
+
 def seed_path(prefix: str) -> Path:
     """The seed article whose file name starts with prefix ("000", "002"…)."""
     return next(SEEDS.glob(f"{prefix}_*.txt"))

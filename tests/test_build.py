@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from kg.build import build
 from kg.cli import cli
 from kg.store import Store
-from tests.conftest import SEEDS, seed_path
+from tests.conftest import SEEDS, article_graphs, seed_path
 
 
 @pytest.fixture
@@ -131,14 +131,10 @@ def test_every_command_has_help(command):
 
 def test_two_workers_build_the_same_graph_as_one(tmp_path, seed_store_path, pipeline):
     """`kg build --workers 2` spreads extraction over processes; the graph is identical."""
-
-    def graphs(store):
-        return {g: set(store.graph_ntriples(g)[0].splitlines()) for g in store.graph_hashes()}
-
     with Store.open(tmp_path / "two") as store:
         report = build([SEEDS], store, pipeline, workers=2)
-        two = graphs(store)
+        two = article_graphs(store)
     with Store.open(seed_store_path, read_only=True) as store:
-        one = graphs(store)
+        one = article_graphs(store)
     assert len(report.added) == 5
     assert two == one

@@ -14,6 +14,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -46,10 +47,9 @@ def wait_ready(url: str, process: subprocess.Popen, seconds: float = 30) -> None
     raise AssertionError(f"{url} did not answer in {seconds} s")
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    """A read-write Oxigraph server on a fresh database."""
-    location = tmp_path_factory.mktemp("oxigraph") / "db"
+@contextmanager
+def oxigraph_server(location: Path):
+    """A read-write Oxigraph server on a fresh database at ``location``; yields its base URL."""
     port = free_port()
     process = subprocess.Popen([OXIGRAPH, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -60,6 +60,12 @@ def server(tmp_path_factory):
     finally:
         process.terminate()
         process.wait(10)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    with oxigraph_server(tmp_path_factory.mktemp("oxigraph") / "db") as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
@@ -162,22 +168,13 @@ def test_kg_serve_answers_the_sparql_protocol(tmp_path, seed_store_path):
 
 
 def test_push_through_a_sparql_update_endpoint(tmp_path, seed_store_path):
-    location = tmp_path / "db"
-    port = free_port()
-    process = subprocess.Popen([OXIGRAPH, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_ready(f"{base}/query", process)
+    with oxigraph_server(tmp_path / "db") as base:
         first = CliRunner().invoke(cli, ["push", "--store", str(seed_store_path), "--update-endpoint", f"{base}/update"])
         assert first.exit_code == 0 and first.stderr.startswith("6 graphs sent"), first.output
         local = rows(["who-said-what", "-p", "topic=sanctions", "--store", str(seed_store_path)])
         assert rows(["who-said-what", "-p", "topic=sanctions", "--endpoint", f"{base}/query"]) == local
         again = CliRunner().invoke(cli, ["push", "--store", str(seed_store_path), "--update-endpoint", f"{base}/update"])
         assert "5 unchanged" in again.stderr
-    finally:
-        process.terminate()
-        process.wait(10)
 
 
 def test_query_page_offers_every_saved_query_as_a_tab():

@@ -6,11 +6,7 @@ from __future__ import annotations
 import distributed  # installed by `make test` (the [test] extra)
 
 from kg.graph.vocabulary import TOPICS_GRAPH
-from tests.conftest import SEEDS
-
-
-def article_graphs(store) -> dict[str, set[bytes]]:
-    return {g: set(store.graph_ntriples(g)[0].splitlines()) for g in store.graph_hashes()}
+from tests.conftest import SEEDS, article_graphs
 
 
 def test_dask_shards_load_into_the_same_article_graphs(tmp_path, seed_store_path, pipeline):

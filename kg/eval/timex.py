@@ -17,8 +17,7 @@ precision), and every miss, false alarm, wrong span, value or type can be listed
 from __future__ import annotations
 
 import time
-from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,7 +25,7 @@ from kg.eval.metrics import PRF
 from kg.eval.timeml import TimemlDoc, read_corpus
 from kg.records import TimeExpr
 
-__all__ = ["TYPES", "Tally", "TimexError", "TimexReport", "error_counts", "evaluate_timexes", "score_document"]
+__all__ = ["TYPES", "Tally", "TimexError", "TimexReport", "evaluate_timexes", "score_document"]
 
 TYPES = ("DATE", "TIME", "DURATION", "SET")
 
@@ -158,7 +157,7 @@ def score_document(doc: TimemlDoc, system: Sequence[TimeExpr]) -> tuple[dict[str
     return tallies, errors
 
 
-def evaluate_timexes(folder: str | Path, pipeline=None, docs: Iterable[TimemlDoc] | None = None) -> TimexReport:
+def evaluate_timexes(folder: str | Path, pipeline=None) -> TimexReport:
     """Run kg's pipeline over every ``.tml`` document of ``folder`` and score its TIMEX3s.
 
     Each document becomes an article through :func:`kg.ingest.text_article` with its
@@ -168,7 +167,7 @@ def evaluate_timexes(folder: str | Path, pipeline=None, docs: Iterable[TimemlDoc
     from kg.pipeline import default_pipeline
 
     pipeline = pipeline or default_pipeline()
-    docs = list(docs) if docs is not None else read_corpus(folder)
+    docs = read_corpus(folder)
     articles = [text_article(d.text, d.name, d.dct[:10] if d.dct else None) for d in docs]
     total, per_type, errors = Tally(), {}, []
     started = time.perf_counter()
@@ -185,7 +184,4 @@ def evaluate_timexes(folder: str | Path, pipeline=None, docs: Iterable[TimemlDoc
     errors.sort(key=lambda e: (e.doc, e.start, e.kind))
     return TimexReport(str(folder), len(docs), total, per_type, tuple(errors), seconds, words)
 
-
-def error_counts(report: TimexReport) -> Counter:
-    return Counter(e.kind for e in report.errors)
 

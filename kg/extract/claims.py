@@ -509,8 +509,7 @@ def _inverted_subject(state: _State, sent: Span, verb: Token, cue_end: int, limi
 def _names_whole(text: str, np: tuple[int, int], person: Mention) -> bool:
     """The phrase is the name, with at most a determiner or title before it ("le ministre Jean
     Dupont"), so the name's mention carries the speaker."""
-    genitive = re.search(r"\b(?:de|du|des|d['’])\s*(?:la\s+|l['’])?$", text[np[0] : person.start])
-    return person.end >= np[1] - 1 and not genitive
+    return person.end >= np[1] - 1 and not _GENITIVE_END.search(text[np[0] : person.start])
 
 
 _NOUN_COMPLEMENT = {"de", "du", "des", "d'", "d’"}
@@ -705,7 +704,7 @@ def _np_speaker(state: _State, span: tuple[int, int], text: str) -> _Speaker:
         return _Speaker(m.label, np_text, start, end, m.key, plural=plural)
     named = [m for m in inside if m.type in {"Person", "Organization"}]
     head = next((w for w in re.findall(r"[\w\-]+", np_text) if w.lower() not in _DETERMINERS), "").lower()
-    if named and re.search(r"\b(?:de|du|des|d['’])\s*(?:la\s+|l['’])?$", text[start : named[-1].start]) and (
+    if named and _GENITIVE_END.search(text[start : named[-1].start]) and (
             head not in _UTTERANCE_NOUNS):
         named = []  # *genitive rule*: "l'entraîneur de l'US Vendôme" speaks, not the club
     if len(named) == 1 and named[0].end == end:
@@ -733,6 +732,8 @@ def _fuller_description(state: _State, np_text: str, start: int) -> _Speaker | N
             return sp
     return None
 
+
+_GENITIVE_END = re.compile(r"\b(?:de|du|des|d['’])\s*(?:la\s+|l['’])?$")  # "…de l'", "…du " before a name
 
 # Nouns of texts and statements: their author speaks through them ("l'édito du Rodong Sinmun").
 _UTTERANCE_NOUNS = {"édito", "éditorial", "communiqué", "article", "rapport", "texte", "lettre", "déclaration",

@@ -202,6 +202,11 @@ PREFIXES: dict[str, str] = {
     "topic": BASE + "topic/",
     "eventtype": BASE + "eventtype/",
 }
+
+
+def sparql_prefixes() -> str:
+    """kg's prefixes as SPARQL ``PREFIX`` lines, for text sent to servers and pages."""
+    return "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
 """Prefixes bound on every graph kg serialises and every SPARQL query it runs."""
 
 # Values kg writes; the SHACL shapes (kg/resources/shapes.ttl) list the same sets.

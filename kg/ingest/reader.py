@@ -29,6 +29,7 @@ import json
 import os
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -400,18 +401,17 @@ def _size(n: int) -> str:
     return f"{n / 1_000_000:.1f} MB" if n >= 1_000_000 else f"{n / 1000:.0f} kB"
 
 
-def _language(text: str) -> tuple[str, float]:
-    """The language of the text (ISO 639-1) and its probability, by py3langid."""
+@lru_cache(maxsize=1)
+def _identifier():
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    global _IDENTIFIER
-    if _IDENTIFIER is None:
-        _IDENTIFIER = LanguageIdentifier.from_pickled_model(MODEL_FILE, norm_probs=True)
-    lang, prob = _IDENTIFIER.classify(text[:5000])
+    return LanguageIdentifier.from_pickled_model(MODEL_FILE, norm_probs=True)
+
+
+def _language(text: str) -> tuple[str, float]:
+    """The language of the text (ISO 639-1) and its probability, by py3langid."""
+    lang, prob = _identifier().classify(text[:5000])
     return str(lang), float(prob)
-
-
-_IDENTIFIER = None
 
 
 def _notices(text: str, encoding: str, fmt: str, declared_language: str | None) -> tuple[tuple[str, str], ...]:
