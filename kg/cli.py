@@ -308,7 +308,6 @@ def export(fmt, output, view, since, until, topic, store_path):
     click.echo(f"{path}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges", err=True)
 
 
-DEFAULT_TIMEBANK = Path("tests/data/french-timebank/Data")
 DEFAULT_HELDOUT = Path("tests/data/timex-heldout")
 DEFAULT_CLAIMS = Path("tests/data/claims")
 
@@ -327,7 +326,7 @@ def eval_timex(corpus, errors, as_json):
     """Score the temporal tagger on a folder of ISO-TimeML (.tml) documents, TempEval-3 style.
 
     \b
-    kg eval timex tests/data/french-timebank/Data
+    kg eval timex ../shared/eval/french-timebank/Data
     kg eval timex tests/data/timex-heldout --errors
     """
     from kg.eval.report import timex_table
@@ -374,7 +373,8 @@ def eval_claims(gold, threshold, errors, as_json):
 
 
 @eval_.command(name="all")
-@click.option("--timebank", type=click.Path(path_type=Path), default=DEFAULT_TIMEBANK, show_default=True)
+@click.option("--timebank", type=click.Path(path_type=Path), default=None,
+              help="French TimeBank's Data folder  [default: ../shared/eval/french-timebank/Data]")
 @click.option("--heldout", type=click.Path(path_type=Path), default=DEFAULT_HELDOUT, show_default=True)
 @click.option("--claims", "claims_dir", type=click.Path(path_type=Path), default=DEFAULT_CLAIMS, show_default=True)
 @click.option("--write", "write_to", type=click.Path(dir_okay=False, path_type=Path),
@@ -386,7 +386,9 @@ def eval_all(timebank, heldout, claims_dir, write_to):
     from kg.eval.claims import evaluate_claims
     from kg.eval.timex import evaluate_timexes
 
-    timex = {"French TimeBank 1.1": evaluate_timexes(timebank)}
+    from kg.eval.corpora import timebank_dir
+
+    timex = {"French TimeBank 1.1": evaluate_timexes(timebank or timebank_dir())}
     if heldout.exists():
         timex["TimeML written for kg"] = evaluate_timexes(heldout)
     claims = {}

@@ -58,7 +58,7 @@ class Pipeline:
         mentions, entities = extract_entities(doc, article, sentences, self.kb)
         timexes = tuple(extract_timexes(text, article.published, doc=doc, junk=article.junk))
         claims = tuple(extract_claims(doc, article, sentences, mentions, timexes, self.topics))
-        events = tuple(extract_events(doc, article, sentences, mentions, timexes, self.topics))
+        events = tuple(extract_events(doc, article, sentences, mentions, timexes, self.topics, claims=claims))
         return Extraction(article, sentences, mentions, entities, timexes, claims, events)
 
 

@@ -125,12 +125,19 @@ class Event:
     trigger: str
     trigger_start: int
     trigger_end: int
-    actors: tuple[tuple[str, str, str], ...]  # (role, key, label); role "agent" or "participant"
+    actors: tuple[tuple[str, str, str], ...]  # (role, key, label); role agent/patient/recipient/participant
     place: tuple[str, str] | None  # (key, label)
     sentence: int
     date: str | None = None
     date_source: str | None = None  # "explicit", "sentence", "context" (earlier sentence), "article"
     topics: tuple[str, ...] = ()
+    lemma: str = ""  # the trigger's lemma ("signer"), what an `other` event is
+    modality: str = "asserted"  # asserted, negated, planned, possible, reported, cancelled
+    modality_rule: str = ""  # the rule that decided it ("future-tense", "planned-governor"…); "" for asserted
+    date_text: str | None = None  # the expression the date comes from, as written
+    date_start: int | None = None
+    date_end: int | None = None
+    claim: tuple[int, int] | None = None  # (content_start, content_end) of the claim whose content reports it
 
 
 @dataclass(frozen=True)

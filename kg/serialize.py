@@ -47,6 +47,9 @@ def records(x: Extraction) -> Iterator[dict[str, Any]]:
             "actors": [{"role": r, "key": k, "label": lbl} for r, k, lbl in e.actors],
             "place": {"key": e.place[0], "label": e.place[1]} if e.place else None,
             "date": e.date, "date_source": e.date_source, "topics": list(e.topics),
+            "lemma": e.lemma, "modality": e.modality, "modality_rule": e.modality_rule,
+            "date_text": e.date_text, "date_start": e.date_start, "date_end": e.date_end,
+            "claim": list(e.claim) if e.claim else None,
         }
 
 

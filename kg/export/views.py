@@ -38,9 +38,10 @@ SELECT ?e (SAMPLE(?l) AS ?label) (SAMPLE(?t) AS ?type) (SAMPLE(?wd) AS ?wikidata
 MENTIONS = "SELECT ?e (COUNT(DISTINCT ?m) AS ?n) WHERE { ?m itsrdf:taIdentRef ?e } GROUP BY ?e"
 
 EVENTS = """
-SELECT DISTINCT ?ev ?trigger ?type ?date WHERE {
+SELECT DISTINCT ?ev ?trigger ?type ?date ?modality WHERE {
   ?ev a sem:Event .
   OPTIONAL { ?ev kg:trigger ?trigger }
+  OPTIONAL { ?ev kg:modality ?modality }
   OPTIONAL { ?ev sem:eventType/skos:notation ?type }
   OPTIONAL { ?ev sem:hasTimeStamp ?date }
 }
@@ -48,7 +49,8 @@ SELECT DISTINCT ?ev ?trigger ?type ?date WHERE {
 
 EVENT_LINKS = """
 SELECT DISTINCT ?ev ?rel ?a WHERE {
-  VALUES (?p ?rel) { (kg:agent "agent") (kg:participant "participant") (sem:hasActor "actor") (sem:hasPlace "place") }
+  VALUES (?p ?rel) { (kg:agent "agent") (kg:patient "patient") (kg:recipient "recipient") (kg:participant "participant")
+                    (sem:hasActor "actor") (sem:hasPlace "place") }
   ?ev a sem:Event ; ?p ?a .
 }
 """
@@ -149,10 +151,11 @@ def _load(store: Store, filters: Filters) -> _Facts:
         if label:
             f.topics[topic]["label"] = label
         topic_names[x] |= {notation, label or notation, topic}
-    for ev, trigger, typ, date in store.select(EVENTS):
+    for ev, trigger, typ, date, modality in store.select(EVENTS):
         if ev in f.events or not filters.keeps(date, topic_names.get(ev, set())):
             continue
-        f.events[ev] = {"trigger": trigger or typ or "event", "eventType": typ or "", "date": date or ""}
+        f.events[ev] = {"trigger": trigger or typ or "event", "eventType": typ or "", "date": date or "",
+                        "modality": modality or ""}
     for ev, rel, a in store.select(EVENT_LINKS):
         if ev in f.events and a in f.entities:
             f.event_links[ev].append((rel, a))
@@ -228,7 +231,8 @@ def _events(f: _Facts, full: bool) -> nx.DiGraph:
     g = nx.DiGraph()
     for ev, data in f.events.items():
         label = data["trigger"] + (f" ({data['eventType']})" if data["eventType"] else "")
-        g.add_node(ev, label=label, type="Event", eventType=data["eventType"], date=data["date"])
+        g.add_node(ev, label=label, type="Event", eventType=data["eventType"], date=data["date"],
+                   modality=data["modality"])
         _dated(g.nodes[ev], data["date"])
         links = dict()
         for rel, a in f.event_links[ev]:  # agent/participant beat the generic actor

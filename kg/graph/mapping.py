@@ -54,6 +54,23 @@ _WIKIDATA = re.compile(r"Q[1-9]\d*")
 _NOT_IRI = re.compile(r'[\x00-\x20<>"{}|\\^`]')
 
 
+_ROLE_PROPERTIES = {"agent": KG.agent, "patient": KG.patient, "recipient": KG.recipient,
+                    "participant": KG.participant}
+
+
+def _type_codes(etype: URIRef, type_id: str) -> Iterator[Triple]:
+    """An event type's codes in CAMEO and PLOVER (from the event lexicon), when it has them."""
+    from kg.extract.event_lexicon import Lexicon
+
+    codes = getattr(Lexicon.load(), "codes", {}).get(type_id)
+    if not codes:
+        return
+    root, code, plover = codes
+    for prop, value in ((KG.cameoRoot, root), (KG.cameoCode, code), (KG.ploverCategory, plover)):
+        if value:
+            yield etype, prop, Literal(value)
+
+
 def timex_literal(value: str | None) -> Literal | None:
     """A TIMEX3 value as a typed literal when it is a calendar date, else None.
 
@@ -146,6 +163,7 @@ class _ArticleMapper:
         self._sentence_set: set[URIRef] = set(self.sentence_iris)
         self._entities: set[str] = set()
         self._minted: set[URIRef] = set()
+        self._claims: dict[tuple[int, int], URIRef] = {}
 
     def triples(self) -> Iterator[Triple]:
         yield from self._article(self.x.article)
@@ -293,6 +311,7 @@ class _ArticleMapper:
 
     def _claim(self, c: Claim) -> Iterator[Triple]:
         iri = self._mint(f"claim-{c.content_start}-{c.content_end}")
+        self._claims[(c.content_start, c.content_end)] = iri
         yield iri, RDF.type, KG.Claim
         yield iri, RDF.type, SDO.Quotation
         yield iri, SDO.text, Literal(c.content, lang=self.lang)
@@ -333,15 +352,19 @@ class _ArticleMapper:
         yield etype, RDF.type, SKOS.Concept
         yield etype, RDF.type, SEM.EventType
         yield etype, SKOS.notation, Literal(e.type)
+        yield from _type_codes(etype, e.type)
         yield iri, KG.trigger, Literal(e.trigger)
+        if e.lemma:
+            yield iri, KG.lemma, Literal(e.lemma)
+        yield iri, KG.modality, Literal(e.modality)
+        if e.claim is not None:
+            if e.claim in self._claims:
+                yield iri, KG.reportedBy, self._claims[e.claim]
         for role, key, label in e.actors:
             actor = v.entity_iri(key)
             yield iri, SEM.hasActor, actor
             yield actor, RDF.type, SEM.Actor  # the range of sem:hasActor; a country can act
-            if role == "agent":
-                yield iri, KG.agent, actor
-            elif role == "participant":
-                yield iri, KG.participant, actor
+            yield iri, _ROLE_PROPERTIES[role], actor
             yield from self._entity_ref(key, label, None)
         if e.place:
             key, label = e.place
@@ -349,6 +372,9 @@ class _ArticleMapper:
             yield v.entity_iri(key), RDF.type, SEM.Place  # the range of sem:hasPlace
             yield from self._entity_ref(key, label, "Place")
         yield from self._date(iri, SEM.hasTimeStamp, e.date, e.date_source)
+        if e.date_start is not None and e.date_end is not None:
+            yield iri, KG.datePhrase, phrase_iri(self.article, e.date_start, e.date_end)
+            yield from self._phrase(e.date_start, e.date_end, e.sentence)
         yield from self._topics(iri, e.topics)
         yield iri, PROV.wasDerivedFrom, self.article
         yield iri, KG.evidence, phrase_iri(self.article, e.start, e.end)

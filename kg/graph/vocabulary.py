@@ -99,8 +99,17 @@ class KG(DefinedNamespace):
 
     # Events
     trigger: URIRef  # the word or phrase that evokes the event ("s'est rendu", "visite")
-    agent: URIRef  # actor who performs the event (⊑ sem:hasActor)
-    participant: URIRef  # actor who takes part in or undergoes the event (⊑ sem:hasActor)
+    agent: URIRef  # actor who performs the event (⊑ sem:hasActor; VerbNet Agent)
+    patient: URIRef  # actor who undergoes the event: the arrested, the appointed (⊑ sem:hasActor; VerbNet Patient)
+    recipient: URIRef  # actor who receives what is given or imposed (⊑ sem:hasActor; VerbNet Recipient)
+    participant: URIRef  # other actor taking part: the other side, the host (⊑ sem:hasActor)
+    lemma: URIRef  # lemma of the trigger ("signer"): what an event of type other is
+    modality: URIRef  # "asserted", "negated", "planned", "possible", "reported" or "cancelled"
+    reportedBy: URIRef  # a reported event → the kg:Claim whose content carries it
+    datePhrase: URIRef  # span of the expression an event's or claim's date comes from
+    cameoRoot: URIRef  # on an event type: the CAMEO root code it maps to ("04"), as GDELT codes events
+    cameoCode: URIRef  # on an event type: the most specific CAMEO code that fits ("042")
+    ploverCategory: URIRef  # on an event type: the PLOVER category it maps to ("CONSULT"), as POLECAT codes events
 
     # Provenance offsets (each points to a nif:Phrase of the article's text)
     evidence: URIRef  # the whole span a claim or event was extracted from

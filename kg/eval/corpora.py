@@ -1,0 +1,40 @@
+"""Where the third-party evaluation corpora are read from: ``../shared``, never a copy in the tree.
+
+French TimeBank (LGPL-LR) stays where it is distributed, beside the project. ``KG_SHARED``
+overrides the folder; otherwise ``../shared`` is looked for next to the repository and next
+to the current directory.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+__all__ = ["shared_dir", "timebank_dir", "timebank_splits"]
+
+_REPO = Path(__file__).resolve().parents[2]
+
+
+def shared_dir() -> Path:
+    """The shared data folder (which may not exist)."""
+    if os.environ.get("KG_SHARED"):
+        return Path(os.environ["KG_SHARED"])
+    for cand in (_REPO.parent / "shared", Path.cwd().parent / "shared"):
+        if cand.is_dir():
+            return cand
+    return _REPO.parent / "shared"
+
+
+def timebank_dir() -> Path:
+    """French TimeBank 1.1's documents: ``<shared>/eval/french-timebank/Data``."""
+    return shared_dir() / "eval" / "french-timebank" / "Data"
+
+
+def timebank_splits(names: list[str]) -> dict[str, str]:
+    """Document name → "dev", "other" or "heldout": every third document (sorted, from the third) is held out.
+
+    The held-out third is frozen: the event rules are never tuned on it; its scores are reported
+    as they come. The dev third (from the first) carries the kg event gold of
+    ``tests/data/events-gold/dev.jsonl``, the held-out third that of ``heldout.jsonl``.
+    """
+    return {n: ("dev", "other", "heldout")[i % 3] for i, n in enumerate(sorted(names))}

@@ -1,0 +1,129 @@
+"""What every event rule shares: the candidate being built and the per-article look-ups."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from kg.extract.event_lexicon import Lexicon, norm
+from kg.records import Article, Claim, Mention, Sentence
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from kg.extract.events.modality import ModalityWords
+
+SUBJ_DEPS = {"nsubj", "nsubj:pass"}
+
+
+@dataclass
+class Candidate:
+    """An event under construction: its trigger, then its roles, modality and date."""
+
+    type: str
+    sentence: int
+    tokens: list[Token]  # trigger tokens
+    anchors: set[int]  # token indices that own a date attached below them
+    verbal: bool
+    lemma: str = ""
+    roles: tuple[str, ...] = ()  # VerbNet thematic roles of the trigger's class, frame order
+    agents: list[Mention] = field(default_factory=list)
+    patients: list[Mention] = field(default_factory=list)
+    recipients: list[Mention] = field(default_factory=list)
+    participants: list[Mention] = field(default_factory=list)
+    places: list[Mention] = field(default_factory=list)
+    modality: str = "asserted"
+    modality_rule: str = ""
+    claim: Claim | None = None  # the claim whose content holds the trigger
+    date: str | None = None
+    date_source: str | None = None
+    date_span: tuple[int, int] | None = None  # the expression the date comes from
+
+    @property
+    def head(self) -> Token:
+        return self.tokens[0]
+
+
+class Context:
+    """Per-article look-ups shared by the rules."""
+
+    def __init__(self, doc: Doc, article: Article, sentences: Sequence[Sentence], mentions: Sequence[Mention],
+                 lexicon: Lexicon, words: ModalityWords, claims: Sequence[Claim] = (),
+                 speech_verbs: frozenset[str] = frozenset()) -> None:
+        self.doc, self.article, self.sentences, self.lex, self.words = doc, article, sentences, lexicon, words
+        self.claims, self.speech_verbs = tuple(claims), speech_verbs
+        self.mentions = sorted((m for m in mentions if not article.is_junk(m.start, m.end)), key=lambda m: m.start)
+        self.spans = [doc.char_span(s.start, s.end, alignment_mode="expand") for s in sentences]
+        self.paragraph = []
+        para = 0
+        for i, s in enumerate(sentences):
+            if i and "\n" in article.text[sentences[i - 1].end:s.start]:
+                para += 1
+            self.paragraph.append(para)
+        self.sent_of_token: dict[int, int] = {}
+        for i, span in enumerate(self.spans):
+            for t in span or ():
+                self.sent_of_token[t.i] = i
+        self.cue_tokens = {c.cue_start for c in self.claims if c.cue_start is not None}
+
+    def mention_at(self, tok: Token) -> Mention | None:
+        for m in self.mentions:
+            if m.start <= tok.idx < m.end:
+                return m
+            if m.start > tok.idx:
+                return None
+        return None
+
+    def in_sentence(self, tok: Token, sent: int) -> bool:
+        return self.sent_of_token.get(tok.i) == sent
+
+    def claim_holding(self, start: int, end: int) -> Claim | None:
+        """The innermost claim whose content covers [start, end)."""
+        inside = [c for c in self.claims if c.content_start <= start and end <= c.content_end]
+        return min(inside, key=lambda c: c.content_end - c.content_start) if inside else None
+
+    def is_cue(self, tok: Token) -> bool:
+        """A speech verb the claims extractor took as a cue: a claim, not an event."""
+        return any(c.cue_start is not None and c.cue_start <= tok.idx < (c.cue_end or 0) for c in self.claims)
+
+
+def lemma(tok: Token) -> str:
+    return norm(tok.lemma_ or tok.text)
+
+
+def word_forms(tok: Token) -> set[str]:
+    """Lemma and surface form, singular too; a verb lemma left inflected ("cherche") gets its -r."""
+    forms = {lemma(tok), norm(tok.text)}
+    if tok.pos_ in ("VERB", "AUX") and lemma(tok).endswith("e"):
+        forms.add(lemma(tok) + "r")
+    return forms | {f[:-1] for f in forms if f.endswith(("s", "x")) and len(f) > 3}
+
+
+def token_before_char(char: int, ctx: Context) -> Token | None:
+    """The token ending at or before ``char``, in the same line (sentence splits may be off by a word)."""
+    span = ctx.doc.char_span(char, char, alignment_mode="expand")
+    i = span.start if span is not None else len(ctx.doc)
+    while i > 0:
+        prev = ctx.doc[i - 1]
+        if prev.idx + len(prev.text) <= char:
+            if "\n" in ctx.article.text[prev.idx:char]:
+                return None
+            return prev
+        i -= 1
+    return None
+
+
+def mention_before(tok: Token, ctx: Context, skip: set[str], gap: int = 2) -> Mention | None:
+    """The mention ending right before ``tok`` (only ``skip`` words and ``gap`` spaces between)."""
+    end = tok.idx
+    prev = token_before_char(end, ctx)
+    while prev is not None and prev.lower_ in skip and ctx.mention_at(prev) is None:
+        end = prev.idx
+        prev = token_before_char(end, ctx)
+    if prev is None:
+        return None
+    m = ctx.mention_at(prev)
+    if m is not None and end - m.end <= gap:
+        return m
+    return None

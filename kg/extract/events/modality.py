@@ -1,0 +1,256 @@
+"""Modality: did the event happen (`asserted`), or is it `negated`, `cancelled`, `possible`,
+`planned`, or known only through someone's claim (`reported`)?
+
+Decided from French grammar around the trigger, in this order (the first rule that fires wins):
+negation, cancellation, a governing verb of possibility or plan (and that governor's own
+negation or mood), the mood and tense of the verb, the modifiers of a nominal trigger, then
+reported speech. Each rule is named; the name travels with the candidate for ``--errors``.
+Word lists are data: ``kg/resources/events/modality.toml``. Rules: docs/events.md.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from kg.extract.event_lexicon import norm
+from kg.extract.events.context import SUBJ_DEPS, Candidate, Context, lemma, word_forms
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+MODALITIES = ("asserted", "negated", "planned", "possible", "reported", "cancelled")
+_GOVERNED = ("xcomp", "ccomp", "csubj", "obj", "obl:arg", "acl", "advcl")
+_CONDITIONAL_ENDINGS = ("ait", "aient", "ais", "ions", "iez")
+_IRREGULAR_CONDITIONALS = {"pourr", "ser", "aur", "fer", "enverr", "devr", "voudr", "viendr", "tiendr", "ir",
+                           "verr", "saur", "faudr", "vaudr"}
+
+
+def _words(values: list[str]) -> frozenset[str]:
+    return frozenset(norm(w.removeprefix("s'").removeprefix("se ")) for w in values)
+
+
+@dataclass(frozen=True)
+class ModalityWords:
+    """The French words of ``modality.toml``, accent-folded."""
+
+    negators: frozenset[str]
+    negative_dets: frozenset[str]
+    negative_preps: frozenset[str]
+    negative_nouns: frozenset[str]
+    verbs: dict[str, frozenset[str]]  # modality -> governing verbs
+    cancel_nouns: frozenset[str]
+    adjectives: dict[str, frozenset[str]]  # "possible"/"planned" -> adjectives
+    nouns: dict[str, frozenset[str]]
+    possible_dets: frozenset[str]
+    hypothesis_markers: frozenset[str]
+    purpose_markers: frozenset[str]
+    impersonal: frozenset[str]
+    report_preps: frozenset[str]
+
+    @property
+    def governors(self) -> frozenset[str]:
+        return frozenset().union(*self.verbs.values())
+
+    @classmethod
+    def load(cls) -> ModalityWords:
+        return _default_words()
+
+
+@lru_cache(maxsize=1)
+def _default_words() -> ModalityWords:
+    text = resources.files("kg.resources").joinpath("events/modality.toml").read_text("utf-8")
+    d = tomllib.loads(text)
+
+    def group(name: str) -> frozenset[str]:
+        g = d[name].get("governors", d[name])
+        return _words(g.get("from_verbenet", []) + g.get("added", []) + g.get("verbs", []))
+
+    return ModalityWords(
+        negators=_words(d["negated"]["adverbs"]), negative_dets=_words(d["negated"]["determiners"]),
+        negative_preps=_words(d["negated"]["prepositions"]), negative_nouns=_words(d["negated"]["nouns"]),
+        verbs={m: group(m) for m in ("negated", "cancelled", "possible", "planned", "reported")},
+        cancel_nouns=_words(d["cancelled"]["nouns"]),
+        adjectives={m: _words(d[m]["adjectives"]) for m in ("possible", "planned")},
+        nouns={m: _words(d[m]["nouns"]) for m in ("possible", "planned")},
+        possible_dets=_words(d["possible"]["determiners"]),
+        hypothesis_markers=_words(d["possible"]["markers"]), purpose_markers=_words(d["planned"]["markers"]),
+        impersonal=_words(d["possible"]["impersonal"]), report_preps=_words(d["reported"]["prepositions"]),
+    )
+
+
+# --------------------------------------------------------------------------- grammar of one verb
+def is_conditional(tok: Token) -> bool:
+    """Conditional mood, also when the tagger took it for an imperfect ("menacerait", "pourrait")."""
+    if "Cnd" in tok.morph.get("Mood"):
+        return True
+    if tok.morph.get("Tense") != ["Imp"]:
+        return False
+    text, lem = tok.lower_, tok.lemma_.lower()
+    for ending in _CONDITIONAL_ENDINGS:
+        if text.endswith("r" + ending):
+            stem = text[: -len(ending)]
+            return stem in (lem, lem[:-1]) or stem in _IRREGULAR_CONDITIONALS
+    return False
+
+
+def _verb_group(verb: Token) -> list[Token]:
+    return [verb, *(c for c in verb.children if c.dep_.startswith("aux") or c.dep_ == "cop")]
+
+
+def _negated(verb: Token, w: ModalityWords) -> str | None:
+    kids = list(verb.children)
+    if any(c.dep_ == "advmod" and lemma(c) in w.negators for c in kids):
+        return "negation"
+    if any(c.dep_ in SUBJ_DEPS | {"obj"} and any(d.dep_ == "det" and lemma(d) in w.negative_dets
+                                                 for d in c.children) for c in kids):
+        return "negative-determiner"
+    if any(c.dep_ in ("mark", "case") and lemma(c) in w.negative_preps for c in kids):
+        return "sans"
+    return None
+
+
+def _mood(verb: Token, w: ModalityWords) -> tuple[str, str] | None:
+    """What the verb's own mood, tense and subordinator say."""
+    kids = list(verb.children)
+    marks = {lemma(c) for c in kids if c.dep_ in ("mark", "case")}
+    if marks & {"si"} or _has_hypothesis_clause(verb, w, marks_only=True):
+        return "possible", "hypothetical-si"
+    if marks & w.purpose_markers and verb.morph.get("VerbForm") == ["Inf"]:
+        return "planned", "purpose"
+    group = _verb_group(verb)
+    if any(is_conditional(t) for t in group):
+        if _has_hypothesis_clause(verb, w):
+            return "possible", "conditional-hypothesis"
+        return "reported", "conditional-journalistic"  # "aurait recherché": unconfirmed information
+    if any("Sub" in t.morph.get("Mood") for t in group):
+        return "possible", "subjunctive"
+    if any("Fut" in t.morph.get("Tense") for t in group):
+        return "planned", "future-tense"
+    return None
+
+
+def _has_hypothesis_clause(verb: Token, w: ModalityWords, marks_only: bool = False) -> bool:
+    """A "si …" clause hangs from the verb (or, for the verb of that clause, it is the verb itself)."""
+    if marks_only:
+        return False
+    for c in verb.children:
+        if c.dep_ in ("advcl", "ccomp", "obl:mod", "obl") and any(
+                m.dep_ == "mark" and lemma(m) in w.hypothesis_markers for m in c.children):
+            return True
+    return False
+
+
+def _governor_rule(verb: Token, w: ModalityWords, depth: int = 0) -> tuple[str, str] | None:
+    """A governing verb, adjective or noun: "prévoit de rencontrer", "a tenté de", "il est possible que"."""
+    if depth > 3 or verb.dep_ not in _GOVERNED or verb.head.i == verb.i:
+        return None
+    gov = verb.head
+    forms = word_forms(gov)
+    if gov.pos_ in ("VERB", "AUX"):
+        for modality in ("negated", "cancelled", "possible", "planned", "reported"):
+            if forms & w.verbs[modality] and (modality != "reported" or verb.dep_ in ("ccomp", "xcomp")):
+                if _negated(gov, w) and modality in ("planned", "possible"):
+                    return "negated", "negated-governor"
+                if modality == "planned" and any(is_conditional(t) for t in _verb_group(gov)):
+                    return "possible", "conditional-governor"
+                return modality, f"{modality}-governor"
+        if verb.dep_ == "xcomp":  # control chains: "a décidé de tenter de …" reads through "décider"
+            return _governor_rule(gov, w, depth + 1) or _own_rule(gov, w)
+        return None
+    if gov.pos_ == "ADJ" and forms & w.impersonal:
+        return "possible", "impersonal-possible"
+    if gov.pos_ == "NOUN":
+        for modality in ("possible", "planned"):
+            if forms & w.nouns[modality]:
+                return modality, f"{modality}-noun"
+        if forms & w.cancel_nouns:
+            return "cancelled", "cancel-noun"
+        if forms & w.negative_nouns:
+            return "negated", "negative-noun"
+    return None
+
+
+def _own_rule(verb: Token, w: ModalityWords) -> tuple[str, str] | None:
+    neg = _negated(verb, w)
+    return ("negated", neg) if neg else _mood(verb, w)
+
+
+# --------------------------------------------------------------------------- nominal triggers
+def _noun_rule(noun: Token, w: ModalityWords) -> tuple[str, str] | None:
+    """Determiners and modifiers of the noun, the noun it completes, then the verb it is an argument of."""
+    for c in noun.children:
+        if c.dep_ == "det" and lemma(c) in w.negative_dets:
+            return "negated", "negative-determiner"
+        if c.dep_ == "det" and lemma(c) in w.possible_dets:
+            return "possible", "generic-determiner"
+        if c.dep_ == "case" and lemma(c) in w.negative_preps:
+            return "negated", "sans"
+        if c.dep_ in ("amod", "acl") and c.i != noun.i:
+            for modality in ("possible", "planned"):
+                if word_forms(c) & w.adjectives[modality]:
+                    return modality, f"{modality}-adjective"
+    head = noun.head
+    if head.i != noun.i and noun.dep_ in ("nmod", "obl", "obl:arg") and head.pos_ == "NOUN":
+        forms = word_forms(head)
+        if forms & w.cancel_nouns:
+            return "cancelled", "cancel-noun"
+        if forms & w.negative_nouns:
+            return "negated", "negative-noun"
+        for modality in ("possible", "planned"):
+            if forms & w.nouns[modality]:
+                return modality, f"{modality}-noun"
+        noun, head = head, head.head  # "le but de la visite" → read the verb above "but"
+    if head.i != noun.i and head.pos_ in ("VERB", "AUX") and noun.dep_ in ("obj", "nsubj", "nsubj:pass", "obl",
+                                                                           "obl:arg", "obl:mod"):
+        forms = word_forms(head)
+        for modality in ("cancelled", "negated", "possible", "planned"):
+            if forms & w.verbs[modality] and noun.dep_ == "obj":
+                return modality, f"{modality}-governor"
+        return verb_modality(head, w)
+    return None
+
+
+def verb_modality(verb: Token, w: ModalityWords) -> tuple[str, str] | None:
+    """The modality grammar gives a verb (None: nothing marks it, so asserted)."""
+    neg = _negated(verb, w)
+    if neg:
+        return "negated", neg
+    gov = _governor_rule(verb, w)
+    if gov:
+        return gov
+    own = _mood(verb, w)
+    if own:
+        return own
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i:
+        return verb_modality(verb.head, w)  # "doit rencontrer Kim et signer": the shared governor
+    return None
+
+
+def _said_by_source(verb: Token, w: ModalityWords) -> bool:
+    """An attribution to a source hangs from the clause: "selon Séoul", "d'après la police"."""
+    for c in verb.children:
+        if c.dep_.startswith("obl") or c.dep_ in ("nmod", "advmod"):
+            if any(k.dep_ in ("case", "fixed") and lemma(k) in w.report_preps for k in c.children):
+                return True
+    return False
+
+
+# --------------------------------------------------------------------------- entry point
+def classify(cand: Candidate, ctx: Context) -> None:
+    """Set ``cand.modality``, ``cand.modality_rule`` and, when a claim carries the event, ``cand.claim``."""
+    w = ctx.words
+    tok = cand.head
+    found = verb_modality(tok, w) if cand.verbal else _noun_rule(tok, w)
+    start, end = tok.idx, cand.tokens[-1].idx + len(cand.tokens[-1].text)
+    cand.claim = ctx.claim_holding(start, end)
+    if found is None:
+        verb = tok if cand.verbal else next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if cand.claim is not None:
+            found = ("reported", "claim-content")
+        elif verb is not None and _said_by_source(verb, w):
+            found = ("reported", "selon")
+    cand.modality, cand.modality_rule = found or ("asserted", "")
