@@ -372,6 +372,21 @@ def eval_claims(gold, threshold, errors, as_json):
         click.echo(claims_table(report))
 
 
+@eval_.command(name="events")
+@click.option("--timebank", type=click.Path(path_type=Path), default=None,
+              help="French TimeBank's Data folder  [default: ../shared/eval/french-timebank/Data]")
+@click.option("--gold", "golds", multiple=True, type=click.Path(path_type=Path),
+              help="Event gold .jsonl on French TimeBank text (repeatable)  [default: tests/data/events-gold/*.jsonl]")
+@click.option("--errors", is_flag=True, help="List misses, wrong types, dates and modalities, unreported dated events.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@reports_errors
+def eval_events(timebank, golds, errors, as_json):
+    """Score events: French TimeBank's EVENT/TLINK layer (dev and frozen held-out thirds) and kg's event gold."""
+    from kg.eval.events_run import run_event_evals
+
+    run_event_evals(timebank, golds, errors, as_json, click.echo)
+
+
 @eval_.command(name="all")
 @click.option("--timebank", type=click.Path(path_type=Path), default=None,
               help="French TimeBank's Data folder  [default: ../shared/eval/french-timebank/Data]")

@@ -11,6 +11,18 @@ SEEDS = ROOT / "seeds"
 DATA = Path(__file__).resolve().parent / "data"
 
 
+def _timebank() -> Path:
+    from kg.eval.corpora import timebank_dir
+
+    return timebank_dir()
+
+
+TIMEBANK = _timebank()
+requires_timebank = pytest.mark.skipif(
+    not TIMEBANK.is_dir(),
+    reason=f"French TimeBank not found at {TIMEBANK}: third-party corpora are read from ../shared, never copied")
+
+
 def article_graphs(store) -> dict[str, set[bytes]]:
     """Article graph IRI → its triples as N-Triples lines: what two stores are compared by."""
     return {g: set(store.graph_ntriples(g)[0].splitlines()) for g in store.graph_hashes()}

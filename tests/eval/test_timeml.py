@@ -4,6 +4,7 @@ import pytest
 
 from kg.errors import InputError
 from kg.eval.timeml import read_corpus, read_timeml
+from tests.conftest import TIMEBANK, requires_timebank
 
 DOC = """<?xml version="1.0" encoding="UTF-8"?>
 <TimeML>
@@ -29,10 +30,9 @@ def test_read_timeml_keeps_gold_offsets_into_the_plain_text(tmp_path):
         assert doc.text[g.start:g.end] == g.text
 
 
+@requires_timebank
 def test_french_timebank_reads_whole(tmp_path):
-    from tests.conftest import DATA
-
-    docs = read_corpus(DATA / "french-timebank" / "Data")
+    docs = read_corpus(TIMEBANK)
     assert len(docs) == 72
     assert sum(len(d.timexes) for d in docs) == 252
     assert all(d.dct for d in docs)

@@ -1,0 +1,50 @@
+"""``kg eval events``: which corpora are scored, and how the result is printed."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from kg.errors import InputError
+from kg.eval.corpora import timebank_dir, timebank_splits
+from kg.eval.events import (GoldReport, TimebankReport, evaluate_gold, evaluate_timebank, gold_table,
+                            timebank_table)
+
+__all__ = ["DEFAULT_GOLD", "event_reports", "run_event_evals"]
+
+DEFAULT_GOLD = Path(__file__).resolve().parents[2] / "tests" / "data" / "events-gold"
+
+
+def event_reports(timebank: Path | None = None, golds: Sequence[Path] = (), pipeline=None
+                  ) -> dict[str, TimebankReport | GoldReport]:
+    """French TimeBank's dev and held-out thirds, then every gold file, by corpus label."""
+    folder = Path(timebank or timebank_dir())
+    if not folder.is_dir():
+        raise InputError(f"{folder}: French TimeBank not found (give --timebank, or put it in ../shared)")
+    names = [p.stem for p in folder.rglob("*.tml")]
+    splits = timebank_splits(names)
+    out: dict[str, TimebankReport | GoldReport] = {
+        "French TimeBank events (dev: 48 docs)": evaluate_timebank(
+            folder, pipeline, {n for n, s in splits.items() if s != "heldout"}),
+        "French TimeBank events (held-out third)": evaluate_timebank(
+            folder, pipeline, {n for n, s in splits.items() if s == "heldout"}),
+    }
+    for g in golds or sorted(DEFAULT_GOLD.glob("*.jsonl")):
+        out[f"events gold: {Path(g).stem}"] = evaluate_gold(g, folder, pipeline)
+    return out
+
+
+def run_event_evals(timebank: Path | None, golds: Sequence[Path], errors: bool, as_json: bool,
+                    echo: Callable[[str], None]) -> None:
+    reports = event_reports(timebank, golds)
+    if as_json:
+        echo(json.dumps({name: r.scores() for name, r in reports.items()}, indent=2))
+        return
+    for name, r in reports.items():
+        if errors:
+            for line in r.errors:
+                echo(line)
+            echo("")
+        echo(f"{name}: " + (timebank_table(r) if isinstance(r, TimebankReport) else gold_table(r)))
+        echo("")
