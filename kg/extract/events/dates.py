@@ -120,6 +120,9 @@ def assign_dates(cands: list[Candidate], ctx: Context, timexes: Sequence[TimeExp
         if mine[id(r)]:
             pos = r.head.idx
             best = min(mine[id(r)], key=lambda tx: (tx.value.startswith("XXXX"), abs(tx.start - pos)))
+            finer = [tx for tx in mine[id(r)] if tx.value.startswith(best.value) and len(tx.value) > len(best.value)]
+            if finer:  # "mardi … vers 21 h 45": the time refines the day
+                best = max(finer, key=lambda tx: len(tx.value))
             r.date, r.date_source, r.date_span = best.value, "explicit", (best.start, best.end)
     for r in cands:
         if r.date is None:

@@ -149,6 +149,9 @@ def _governor_rule(verb: Token, w: ModalityWords, depth: int = 0) -> tuple[str, 
     if depth > 3 or verb.dep_ not in _GOVERNED or verb.head.i == verb.i:
         return None
     gov = verb.head
+    if verb.dep_ == "acl" and verb.morph.get("VerbForm") == ["Inf"] and gov.dep_ in ("obj", "iobj") \
+            and gov.head.pos_ in ("VERB", "AUX"):
+        gov = gov.head  # "empêcher les manifestants de défiler": the infinitive hangs from the object
     forms = word_forms(gov)
     if gov.pos_ in ("VERB", "AUX"):
         for modality in ("negated", "cancelled", "possible", "planned", "reported"):
@@ -231,12 +234,19 @@ def verb_modality(verb: Token, w: ModalityWords) -> tuple[str, str] | None:
 
 
 def _said_by_source(verb: Token, w: ModalityWords) -> bool:
-    """An attribution to a source hangs from the clause: "selon Séoul", "d'après la police"."""
-    for c in verb.children:
-        if c.dep_.startswith("obl") or c.dep_ in ("nmod", "advmod"):
-            if any(k.dep_ in ("case", "fixed") and lemma(k) in w.report_preps for k in c.children):
+    """An attribution to a source in the verb's clause: "selon Séoul", "d'après la police" (wherever the
+    parser hung it: on the verb, or on its subject)."""
+    for t in verb.subtree:
+        if t.dep_ in ("case", "fixed") and lemma(t) in w.report_preps:
+            node = t.head
+            while node.i != verb.i and node.dep_ not in _CLAUSES and node.head.i != node.i:
+                node = node.head
+            if node.i == verb.i:
                 return True
     return False
+
+
+_CLAUSES = {"acl", "acl:relcl", "advcl", "ccomp", "csubj", "parataxis", "xcomp"}
 
 
 # --------------------------------------------------------------------------- entry point

@@ -1,0 +1,113 @@
+"""Modality: each rule of French, on sentences of several shapes (kg.extract.events.modality)."""
+
+from __future__ import annotations
+
+import tomllib
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from kg.eval.corpora import shared_dir
+from kg.extract.events.modality import MODALITIES
+from tests.extract.eventkit import events_of, plain_nlp
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return plain_nlp()
+
+
+def modality_of(nlp, text: str, etype: str, dates: dict[str, str] | None = None) -> tuple[str, str]:
+    found = [e for e in events_of(nlp, text, dates) if e.type == etype]
+    assert found, f"no {etype} event in {text!r}: {events_of(nlp, text, dates)}"
+    return found[0].modality, found[0].modality_rule
+
+
+# (sentence, event type, modality, rule)
+CASES = [
+    # negation: ne … pas/jamais/plus, a negative determiner, sans
+    ("Poutine n'a pas rencontré Kim.", "meeting", "negated", "negation"),
+    ("Kim ne s'est jamais rendu à Séoul.", "travel", "negated", "negation"),
+    ("Aucun accord n'a été signé.", "agreement", "negated", "negative-determiner"),
+    ("Kim est reparti sans signer le traité.", "agreement", "negated", "sans"),
+    # a governing verb of refusal, prevention, avoidance (VerbNet forbid-67, avoid-52)
+    ("La Russie a refusé de signer le traité.", "agreement", "negated", "negated-governor"),
+    ("Kim a évité de rencontrer Poutine.", "meeting", "negated", "negated-governor"),
+    # cancellation: a verb or a noun of calling off, with the event as its object
+    ("Kim a annulé sa rencontre avec Poutine.", "meeting", "cancelled", "cancelled-governor"),
+    ("Poutine a reporté sa visite en Corée du Nord.", "travel", "cancelled", "cancelled-governor"),
+    ("L'annulation de la visite de Poutine à Pyongyang a surpris.", "travel", "cancelled", "cancel-noun"),
+    # possibility: modal pouvoir, risk, hypothesis in si, impersonal possible, hedging adjective
+    ("La Corée du Nord pourrait fournir des obus à la Russie.", "arms-transfer", "possible", "possible-governor"),
+    ("Les deux pays risquent de signer un accord militaire.", "agreement", "possible", "possible-governor"),
+    ("La Corée du Nord risquait de livrer des obus à la Russie.", "arms-transfer", "possible", "possible-governor"),
+    ("Si la Russie signait un accord avec Kim, Séoul réagirait.", "agreement", "possible", "hypothetical-si"),
+    ("Il est possible que la Corée du Nord envoie des armes à la Russie.", "arms-transfer", "possible",
+     "impersonal-possible"),
+    ("Un éventuel accord entre Kim et Poutine inquiète Séoul.", "agreement", "possible", "possible-adjective"),
+    # plans: future tense, a governing verb of plan or promise, periphrastic future, scheduling adjective
+    ("Poutine se rendra au Vietnam.", "travel", "planned", "future-tense"),
+    ("Poutine prévoit de rencontrer Kim.", "meeting", "planned", "planned-governor"),
+    ("Kim doit signer un accord à Moscou.", "agreement", "planned", "planned-governor"),
+    ("Poutine va rencontrer Kim à Pyongyang.", "meeting", "planned", "planned-governor"),
+    ("Poutine a promis de recevoir Kim à Moscou.", "meeting", "planned", "planned-governor"),
+    ("La prochaine visite de Poutine en Corée du Nord inquiète Séoul.", "travel", "planned", "planned-adjective"),
+    # reported: complement of a verb of saying or accusing, a source in selon, the journalistic conditional
+    ("Les États-Unis affirment que la Corée du Nord a fourni des missiles à la Russie.", "arms-transfer",
+     "reported", "reported-governor"),
+    ("Selon Séoul, la Corée du Nord a livré des obus à la Russie.", "arms-transfer", "reported", "selon"),
+    ("La Corée du Nord aurait livré des obus à la Russie.", "arms-transfer", "reported", "conditional-journalistic"),
+    # asserted: nothing marks it
+    ("Poutine a rencontré Kim à Pyongyang.", "meeting", "asserted", ""),
+    ("Kim s'est rendu en Russie en septembre.", "travel", "asserted", ""),
+    ("La Corée du Nord a livré des obus à la Russie.", "arms-transfer", "asserted", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "etype", "modality", "rule"), CASES, ids=[c[0][:45] for c in CASES])
+def test_modality(nlp, text, etype, modality, rule):
+    assert modality_of(nlp, text, etype) == (modality, rule)
+
+
+def test_a_date_after_publication_makes_a_plan(nlp):
+    # published 2024-06-18: "le 20 juin" is ahead, "le 10 juin" behind
+    assert modality_of(nlp, "Kim rencontre Poutine le 20 juin à Moscou.", "meeting",
+                       {"le 20 juin": "2024-06-20"}) == ("planned", "future-date")
+    assert modality_of(nlp, "Kim a rencontré Poutine le 10 juin à Moscou.", "meeting",
+                       {"le 10 juin": "2024-06-10"})[0] == "asserted"
+
+
+def test_a_negated_plan_is_negated_and_a_conditional_plan_possible(nlp):
+    assert modality_of(nlp, "Poutine ne prévoit pas de rencontrer Kim.", "meeting")[0] == "negated"
+    assert modality_of(nlp, "Poutine voudrait rencontrer Kim.", "meeting")[0] == "possible"
+
+
+def test_every_modality_is_named():
+    assert MODALITIES == ("asserted", "negated", "planned", "possible", "reported", "cancelled")
+
+
+def _verbenet_members(folder: Path, class_id: str) -> set[str]:
+    members = set()
+    for f in folder.glob(f"{class_id.split('-')[0]}-*.xml"):
+        root = ET.parse(f).getroot()
+        if root.get("ID") == class_id:
+            members |= {m.get("name", "").split()[0] for m in root.iter("MEMBER") if m.get("name", "").strip()}
+    return members
+
+
+def test_modality_words_said_to_come_from_verbenet_are_its_members():
+    folder = shared_dir() / "lexicons" / "verbenet" / "verbenet"
+    if not folder.is_dir():
+        pytest.skip(f"French VerbNet not found at {folder}: lexicons are read from ../shared, never copied")
+    data = tomllib.loads((ROOT / "kg" / "resources" / "events" / "modality.toml").read_text("utf-8"))
+    for name, group in data.items():
+        group = group.get("governors", group)
+        if "verbenet" not in group:
+            continue
+        members = set().union(*(_verbenet_members(folder, c) for c in group["verbenet"]))
+        assert members, f"{name}: no VerbNet class {group['verbenet']}"
+        missing = [w for w in group["from_verbenet"] if w not in members]
+        assert not missing, f"{name}: not members of {group['verbenet']}: {missing}"
