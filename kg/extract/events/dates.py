@@ -71,6 +71,13 @@ def owner(tx: TimeExpr, events: list[Candidate], ctx: Context, sent: int) -> Can
     if span is None or not events:
         return None
     tok = span.root
+    k = span.start - 1
+    while k >= 0 and tok.doc[k].pos_ == "ADP":  # "… de l'Ukraine [en] février 2022"
+        k -= 1
+    before = tok.doc[k] if k >= 0 else None
+    for r in events:  # "depuis l'invasion de l'Ukraine en février 2022": the date closes the noun's phrase
+        if not r.verbal and before is not None and _background(r) and before.i in {t.i for t in r.head.subtree}:
+            return r
     anchors = {i: r for r in events for i in r.anchors}
     for _ in range(12):
         if tok.i in anchors:
