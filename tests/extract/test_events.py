@@ -35,7 +35,7 @@ CASES = [
       ("meeting", "sommet", {"Vladimir Poutine"}, None, PUBLISHED, "article")]),
     ("En mars, la Russie a utilisé son droit de veto pour empêcher les Nations Unies de vérifier le respect "
      "de ces sanctions.", {"En mars": "2024-03"},
-     [("sanction", "veto", {"Russie"}, None, "2024-03", "explicit")]),
+     [("veto", "droit de veto", {"Russie"}, None, "2024-03", "explicit")]),
     ("Kim Jong Un a rencontré Poutine pour la première fois en 2019 à Vladivostok.", {"en 2019": "2019"},
      [("meeting", "rencontré", {"Kim Jong Un"}, "Vladivostok", "2019", "explicit")]),
     ("La Russie et la Chine ont bloqué l'imposition de nouvelles sanctions des Nations Unies contre la "

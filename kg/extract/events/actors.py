@@ -28,6 +28,9 @@ PRONOUNS = {"il": {"Person"}, "elle": {"Person", "Place", "Organization"}}
 # VerbNet thematic roles read as "who undergoes it" and "who receives it"
 PATIENT_ROLES = {"Patient", "Theme", "Experiencer", "Victim"}
 RECIPIENT_ROLES = {"Recipient", "Beneficiary", "Goal"}
+# a class whose first role (the subject) undergoes the change: "les prix ont augmenté" (a Theme that moves,
+# "Poutine s'est rendu", still acts)
+SUBJECT_UNDERGOES = {"Patient", "Experiencer"}
 # types whose direct object is a person affected by the event ("ont arrêté deux hommes"),
 # so a common-noun object is a patient group too
 PERSON_PATIENT_TYPES = {"arrest", "attack", "appointment", "verdict", "injury", "death", "trial", "investigation",
@@ -199,7 +202,7 @@ def fill_roles(cand: Candidate, trig: Trigger | None, ctx: Context, stop: set[in
         else:
             agent_toks = subject_tokens(tok)
             found = agents_of_verb(tok, ctx, sent)
-            if cand.roles and cand.roles[0] in PATIENT_ROLES and not is_passive(tok):
+            if cand.roles and cand.roles[0] in SUBJECT_UNDERGOES and not is_passive(tok):
                 cand.patients = found  # "les prix ont augmenté": the subject undergoes it
             else:
                 cand.agents = found
