@@ -119,6 +119,18 @@ def test_timeline_putin_visit(store):
         assert run(store, "timeline", actor=spelling) == rows
 
 
+def test_timeline_marks_the_planned_stop_in_vietnam(store):
+    """Issue 11: Putin's June 2024 visit with its planned stop in Vietnam marked planned."""
+    rows = run(store, "timeline", actor="Poutine")
+    (vietnam,) = [r for r in rows if r["type"] == "travel" and r.get("place") == "Vietnam"]
+    assert vietnam["modality"] == "planned" and vietnam["event"].endswith("[planned]")
+    assert vietnam["date_source"] == "article" and vietnam["source"].startswith("000")
+    pyongyang = [r for r in rows if r["type"] == "travel" and r.get("place") in {"Corée du Nord", "Pyongyang"}]
+    assert pyongyang and {r["modality"] for r in pyongyang} <= {"asserted", "reported"}
+    planned = run(store, "timeline", modality="planned")
+    assert vietnam in planned and {r["modality"] for r in planned} == {"planned"}
+
+
 def test_timeline_filters(store):
     june = run(store, "timeline", actor="Poutine", since="2024-06", until="2024-06-18")
     assert june and {r["date"] for r in june} == {"2024-06-18"}

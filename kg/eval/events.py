@@ -9,7 +9,9 @@ French TimeBank (TempEval style):
 
 * **detection**: precision of kg's triggers against every EVENT, recall per event class;
 * **anchoring**: of the events a TLINK includes in a DATE/TIME expression of the text, the share
-  kg reports, and of those the share whose date equals that expression's value;
+  kg reports, and of those the share whose date equals that expression's value (PRESENT_REF is the
+  creation time). A MODAL or ASPECTUAL event ("a dû", "a achevé") is reported by kg's event on the
+  verb it governs, within 40 characters of its sentence: TimeML marks both, kg the governed one;
 * **modality** against the annotation: polarity NEG → negated, tense FUTURE → planned, mood
   CONDITIONAL/SUBJUNCTIVE or a POSSIBILITY modal → possible, else asserted (kg's ``reported``
   counts as asserted: TimeML does not mark evidentiality).
@@ -94,12 +96,23 @@ class TimebankReport:
         return {k: round(v, 3) for k, v in out.items()}
 
 
-def _reports(x: Extraction, g: GoldEvent) -> tuple[str, str | None, str] | None:
+# TimeML makes a modal or aspectual verb an event of its own ("a dû être hospitalisé", "a achevé deux
+# jours de négociations"); kg dates the event it governs, which follows within a few words.
+GOVERNING_CLASSES = ("MODAL", "ASPECTUAL")
+_GOVERNED_WINDOW = 40  # characters after the modal verb, within its sentence
+
+
+def _reports(x: Extraction, g: GoldEvent, text: str = "") -> tuple[str, str | None, str] | None:
     """(kind, date, modality) of what kg says about the gold event's trigger, if anything."""
     span = (g.start, g.end)
     for e in x.events:
         if _overlap((e.trigger_start, e.trigger_end), span):
             return e.type, e.date, e.modality
+    if g.cls in GOVERNING_CLASSES:
+        for e in x.events:
+            if g.end <= e.trigger_start <= g.end + _GOVERNED_WINDOW and not any(
+                    p in text[g.end:e.trigger_start] for p in ".;:!?"):
+                return e.type, e.date, e.modality
     for c in x.claims:
         if c.cue_start is not None and c.cue_end is not None and _overlap((c.cue_start, c.cue_end), span):
             return "claim", c.date, "asserted"
@@ -118,7 +131,7 @@ def evaluate_timebank(folder: str | Path, pipeline=None, only: set[str] | None =
                                          for g in doc.events) for e in x.events)
         for g in doc.events:
             report.gold_by_class[g.cls] += 1
-            said = _reports(x, g)
+            said = _reports(x, g, doc.text)
             if said is not None:
                 report.found_by_class[g.cls] += 1
                 if said[0] != "claim":

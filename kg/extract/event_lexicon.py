@@ -1,9 +1,10 @@
-"""The event trigger lexicon: typology, codes, French triggers and modality words.
+"""The event trigger lexicon: typology, codes and French triggers.
 
 The shipped lexicon is the directory ``kg/resources/events/``:
 
 * ``types.toml``: the typology (definitions, roles, CAMEO/PLOVER codes), the verbs the French
-  VerbNet lacks, the nouns, the constraint ``[classes]``, ``[light_verbs]`` and ``[modality]``;
+  VerbNet lacks, the nouns, the constraint ``[classes]``, ``[light_verbs]`` and ``[occurrence_verbs]`` (modality words are in
+  ``modality.toml``, read by :mod:`kg.extract.events.modality`);
 * ``verbs.tsv``: the trigger verbs derived from Verb∋Net (CC BY-SA 4.0) by
   ``tools/derive_event_lexicon.py``, each with its VerbNet class and thematic roles;
 * ``stative.tsv``: verbs all of whose VerbNet classes are stative (never an ``other`` event).
@@ -57,11 +58,7 @@ class Lexicon:
     triggers: dict[str, tuple[Trigger, ...]]  # first folded lemma -> triggers
     classes: dict[str, frozenset[str]]
     light_verbs: frozenset[str]
-    desire_verbs: frozenset[str]
-    purpose_markers: frozenset[str]
-    negative_dets: frozenset[str]
-    hedge_adjectives: frozenset[str]
-    desire_nouns: frozenset[str]
+    occurrence_verbs: frozenset[str]  # "avoir lieu", "se dérouler": their subject is the event
     codes: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # id -> (CAMEO root, code, PLOVER)
     stative: frozenset[str] = frozenset()  # folded lemmas of verbs whose VerbNet classes are all stative
 
@@ -111,7 +108,6 @@ def _parse_lexicon(types_path: Path, verbs_path: Path | None, stative_path: Path
                 raise ResourceError(f"{types_path}: trigger {' '.join(trig.lemmas)!r} of type {trig.type!r} "
                                     f"needs unknown class {trig.requires!r}")
             triggers.setdefault(trig.lemmas[0], []).append(trig)
-        modality = data.get("modality", {})
         return Lexicon(
             types={tid: spec["definition"] for tid, spec in types.items()},
             roles={tid: spec.get("roles", "") for tid, spec in types.items()},
@@ -119,11 +115,7 @@ def _parse_lexicon(types_path: Path, verbs_path: Path | None, stative_path: Path
             triggers={k: tuple(v) for k, v in triggers.items()},
             classes=classes,
             light_verbs=_words(data.get("light_verbs", {}).get("lemmas", [])),
-            desire_verbs=_words(modality.get("desire_verbs", [])),
-            purpose_markers=_words(modality.get("purpose_markers", [])),
-            negative_dets=_words(modality.get("negative_dets", [])),
-            hedge_adjectives=_words(modality.get("hedge_adjectives", [])),
-            desire_nouns=_words(modality.get("desire_nouns", [])),
+            occurrence_verbs=_words([w.removeprefix("se ") for w in data.get("occurrence_verbs", {}).get("lemmas", [])]),
             codes={tid: (str(spec.get("cameo", "")), str(spec.get("cameo_code", "")), str(spec.get("plover", "")))
                    for tid, spec in types.items()},
             stative=_read_stative(stative_path) if stative_path is not None else frozenset(),

@@ -22,10 +22,10 @@ from typing import TYPE_CHECKING
 
 from kg.extract.event_lexicon import Lexicon
 from kg.extract.events.actors import fill_roles
-from kg.extract.events.context import Candidate, Context
+from kg.extract.events.context import Candidate, Context, lemma
 from kg.extract.events.dates import assign_dates
-from kg.extract.events.modality import MODALITIES, ModalityWords, classify
-from kg.extract.events.triggers import other_candidates, typed_candidates
+from kg.extract.events.modality import MODALITIES, ModalityWords, classify, verb_modality
+from kg.extract.events.triggers import is_reflexive, other_candidates, typed_candidates
 from kg.records import Article, Claim, Event, Mention, Sentence, TimeExpr
 
 if TYPE_CHECKING:
@@ -72,15 +72,67 @@ def _keep(r: Candidate, ctx: Context) -> bool:
     """A nominal trigger or an untyped verb must say something: an actor, a place or its own date."""
     if r.type == "other":
         return bool(r.agents or r.patients or r.date_source == "explicit")
-    if not r.verbal:
-        return bool(r.agents or r.patients or r.recipients or r.participants or r.places
-                    or r.date_source == "explicit")
+    if not r.verbal:  # "des discussions décisives" alone says nothing; a noun with a complement or a date does
+        return bool(len(r.anchors) > 1 or r.agents or r.patients or r.recipients or r.participants or r.places
+                    or r.date_source in ("explicit", "sentence") or _has_complement(r.head))
     return True
+
+
+def _has_complement(noun) -> bool:
+    """A noun with a determiner and a complement or modifier: "le gigantesque carambolage", "la mort de …"."""
+    kids = list(noun.children)
+    if noun.dep_ == "ROOT" and not any(t.pos_ in ("VERB", "AUX") for t in noun.sent):
+        return True  # a verbless headline names its event: "Réunion du conseil municipal."
+    return any(c.dep_ == "det" for c in kids) and any(c.dep_ in ("nmod", "amod", "acl", "acl:relcl") for c in kids)
 
 
 def _anaphoric(r: Candidate) -> bool:
     """A noun with a demonstrative ("cette visite") refers back to an event already extracted."""
     return not r.verbal and any(c.dep_ == "det" and c.morph.get("PronType") == ["Dem"] for c in r.head.children)
+
+
+def _occurrence(tok, ctx: Context) -> list:
+    """The tokens of a verb of occurrence at ``tok`` ("a eu lieu", "s'est déroulée", "survient"), or []."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return []
+    lem = lemma(tok)
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if lem == "avoir" and nxt is not None and nxt.lower_ == "lieu":
+        return [tok, nxt]
+    if lem in ctx.lex.occurrence_verbs and (lem in ("survenir", "intervenir", "advenir") or is_reflexive(tok)):
+        return [tok]
+    return []
+
+
+def _occurrences(ctx: Context, sent: int, found: list[Candidate]) -> list[Candidate]:
+    """A verb of occurrence dates and modalises the event noun that is its subject ("la cérémonie a eu
+    lieu le 28 août"); with a subject that names no event it is an event of its own ("les faits se sont
+    déroulés dans les bois")."""
+    out = []
+    for tok in ctx.spans[sent] or ():
+        toks = _occurrence(tok, ctx)
+        if not toks:
+            continue
+        subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubj:pass")]
+        noun = next((c for c in found if not c.verbal and subj and c.head.i == subj[0].i), None)
+        if noun is not None:
+            noun.anchors.add(tok.i)
+            for c in tok.children:  # "se tiendra à Paris": the verb's place is the event's
+                m = ctx.mention_at(c) if c.dep_.startswith("obl") else None
+                if m is not None and m.type == "Place" and not noun.places:
+                    noun.places.append(m)
+            if noun.modality == "asserted":
+                mod = verb_modality(tok, ctx.words)
+                if mod:
+                    noun.modality, noun.modality_rule = mod
+            continue
+        cand = Candidate(type="other", sentence=sent, tokens=toks, anchors={tok.i}, verbal=True,
+                         lemma=" ".join(t.lemma_.lower() for t in toks))
+        fill_roles(cand, None, ctx, set())
+        cand.patients, cand.agents = cand.patients + cand.agents, []
+        classify(cand, ctx)
+        out.append(cand)
+    return out
 
 
 def _to_event(r: Candidate, ctx: Context, topics: TopicScheme | None) -> Event:
@@ -128,11 +180,13 @@ def extract_events(
         stop = {c.head.i for c, _ in typed}
         found = [(c, t) for c, t in typed if not _anaphoric(c)]
         found += [(c, None) for c in other_candidates(ctx, i, stop | {c.head.i for c, _ in typed})]
+        found = [(c, t) for c, t in found if not _occurrence(c.head, ctx)]
         stop |= {c.head.i for c, _ in found}
         for cand, trig in found:
             fill_roles(cand, trig, ctx, stop - {cand.head.i})
             classify(cand, ctx)
             cands.append(cand)
+        cands += _occurrences(ctx, i, [c for c, _ in found])
     cands = _merge(cands)
     assign_dates(cands, ctx, timexes)
     for r in cands:

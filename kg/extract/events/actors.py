@@ -24,7 +24,8 @@ PLACE_PREPS = {"a", "en", "dans", "vers", "sur", "chez", "jusque", "jusqu'a"}
 PREP_FORMS = {"au": "a", "aux": "a", "du": "de", "des": "de", "d'": "de", "d’": "de"}
 IGNORED_PREPS = {"selon", "malgre", "sans", "comme", "depuis", "hormis", "sauf", "apres", "avant"}
 PARTNER_PREPS = {"avec", "entre", "contre", "aupres", "par"}
-PRONOUNS = {"il": {"Person"}, "elle": {"Person", "Place", "Organization"}}
+PRONOUNS = {"il": {"Person"}, "elle": {"Person", "Place", "Organization"},
+            "ils": {"Group", "Organization"}, "elles": {"Group", "Organization"}}
 # VerbNet thematic roles read as "who undergoes it" and "who receives it"
 PATIENT_ROLES = {"Patient", "Theme", "Experiencer", "Victim"}
 RECIPIENT_ROLES = {"Recipient", "Beneficiary", "Goal"}
@@ -120,6 +121,8 @@ def resolve_pronoun(tok: Token, ctx: Context, sent: int) -> Mention | None:
                 break
             if t.dep_ in SUBJ_DEPS:
                 m = ctx.mention_at(t)
+                if m is None and "Group" in allowed and "Plur" in t.morph.get("Number"):
+                    m = group_mention(t, ctx, i)  # "les jeunes … Ils ont alors décidé"
                 if m is not None and m.type in allowed:
                     best = m
         if best is not None:
@@ -221,6 +224,8 @@ def fill_roles(cand: Candidate, trig: Trigger | None, ctx: Context, stop: set[in
             cand.agents = agents_of_verb(head, ctx, sent)
     if not cand.agents and not cand.patients:
         cand.agents = mentions_of(agent_toks, ctx, sent, resolve=True, groups=not cand.verbal)
+    if not cand.verbal and not cand.agents and not cand.patients:
+        _noun_complement_group(cand, ctx)
     cand.participants = mentions_of(partner_toks, ctx, sent, resolve=False)
     seen = {m.start for m in cand.agents + cand.patients + cand.participants}
     if cand.verbal and not inverse and (cand.type in PERSON_PATIENT_TYPES or set(cand.roles) & {"Patient", "Victim"}):
@@ -241,6 +246,22 @@ def fill_roles(cand: Candidate, trig: Trigger | None, ctx: Context, stop: set[in
             tops = [t for t in span if not span.start <= t.head.i < span.end or t.head.i == t.i]
             root = tops[0] if tops else w  # "Corée" rather than "Nord" in "en Corée du Nord"
             _classify(cand, m, root, arg, ctx)
+
+
+def _noun_complement_group(cand: Candidate, ctx: Context) -> None:
+    """ "la mort de 15 personnes", "l'arrestation du suspect" (who undergoes it); "la grève des cheminots"
+    (plural: who does it)."""
+    for c in cand.head.children:
+        if c.dep_ == "nmod" and any(k.dep_ == "case" and lemma(k) == "de" or k.lower_ in ("du", "des")
+                                    for k in c.children):
+            m = group_mention(c, ctx, cand.sentence)
+            if m is None:
+                continue
+            if cand.type in PERSON_PATIENT_TYPES:
+                cand.patients.append(m)
+            elif "Plur" in c.morph.get("Number"):
+                cand.agents.append(m)
+            return
 
 
 def _carries(verb: Token, ctx: Context) -> bool:

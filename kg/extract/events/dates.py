@@ -132,11 +132,11 @@ def assign_dates(cands: list[Candidate], ctx: Context, timexes: Sequence[TimeExp
                 best = max(finer, key=lambda tx: len(tx.value))
             r.date, r.date_source, r.date_span = best.value, "explicit", (best.start, best.end)
     for r in cands:
-        if r.date is None:
+        if r.date is None and not _background(r):
             near = [o for o in cands if o.sentence == r.sentence and o.date_source == "explicit"
                     and hops(o.head, r.head) <= 2]
             if near:
-                r.date, r.date_source, r.date_span = near[0].date, "sentence", near[0].date_span
+                r.date, r.date_source, r.date_span = _day(near[0].date), "sentence", near[0].date_span
     for r in cands:
         if r.date is not None or _background(r):
             continue
@@ -144,17 +144,35 @@ def assign_dates(cands: list[Candidate], ctx: Context, timexes: Sequence[TimeExp
         earlier = [o for o in cands if o.date_source in ("explicit", "sentence") and o.sentence < r.sentence
                    and ctx.paragraph[o.sentence] == para]
         prev = r.sentence - 1
+        lead = _lead_date(r, cands, ctx)
         if earlier:
-            r.date, r.date_source, r.date_span = earlier[-1].date, "context", earlier[-1].date_span
+            r.date, r.date_source, r.date_span = _day(earlier[-1].date), "context", earlier[-1].date_span
         elif prev >= 0 and ctx.paragraph[prev] == para and by_sent.get(prev):
             tx = by_sent[prev][-1]
-            r.date, r.date_source, r.date_span = tx.value, "context", (tx.start, tx.end)
+            r.date, r.date_source, r.date_span = _day(tx.value), "context", (tx.start, tx.end)
+        elif lead is not None:
+            r.date, r.date_source, r.date_span = _day(lead.date), "context", lead.date_span
         elif ctx.article.published:
             r.date, r.date_source = ctx.article.published, "article"
     published = ctx.article.published
     for r in cands:
         if r.modality == "asserted" and r.date_source == "explicit" and published and _after(r.date, published):
             r.modality, r.modality_rule = "planned", "future-date"
+
+
+def _day(value: str | None) -> str | None:
+    """A date carried to another event keeps its day, not its hour: "mardi vers 21 h 45" → the day."""
+    return value.split("T")[0] if value and "T" in value and value[:1].isdigit() else value
+
+
+def _lead_date(r: Candidate, cands: list[Candidate], ctx: Context) -> Candidate | None:
+    """A headline (a first paragraph of one sentence) is dated by the first dated event of the lead,
+    the first sentence of the next paragraph: "Six membres du Hamas tués à Gaza." / "… survenue hier …"."""
+    if ctx.paragraph[r.sentence] != 0 or ctx.paragraph.count(0) != 1 or len(ctx.sentences) < 2:
+        return None
+    lead = next((i for i, p in enumerate(ctx.paragraph) if p == 1), None)
+    dated = [o for o in cands if o.sentence == lead and o.date_source == "explicit"]
+    return dated[0] if dated else None
 
 
 def _after(value: str | None, published: str) -> bool:
