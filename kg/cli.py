@@ -409,10 +409,13 @@ def eval_all(timebank, heldout, claims_dir, write_to):
     claims = {}
     for f in sorted(Path(claims_dir).glob("*.jsonl")) if Path(claims_dir).is_dir() else [Path(claims_dir)]:
         claims[f"claims: {f.stem}"] = evaluate_claims(f)
-    table = rep.rows(timex, claims)
+    from kg.eval.events_run import event_reports
+
+    events = event_reports(timebank)
+    table = rep.rows(timex, claims, events)
     click.echo(rep.text_table(table))
     if write_to:
-        rep.write(write_to, rep.markdown(table, timex, claims, rep.NOTES))
+        rep.write(write_to, rep.markdown(table, timex, claims, rep.NOTES, events))
         click.echo(f"{write_to}: written", err=True)
 
 

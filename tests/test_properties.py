@@ -370,7 +370,12 @@ def _check_extraction(x, text: str) -> None:
         assert (e.start, e.end) == (x.sentences[e.sentence].start, x.sentences[e.sentence].end)
         assert e.start <= e.trigger_start and e.trigger_end <= e.end
         for role, key, label in e.actors:
-            assert role in {"agent", "participant"} and key and label
+            assert role in {"agent", "patient", "recipient", "participant"} and key and label
+        assert e.modality in {"asserted", "negated", "planned", "possible", "reported", "cancelled"}
+        assert (e.date_start is None) == (e.date_end is None) == (e.date_text is None)
+        if e.date_start is not None:
+            _inside(text, e.date_start, e.date_end)
+            assert e.date_text == text[e.date_start:e.date_end]
 
 
 @pytest.fixture(scope="module")

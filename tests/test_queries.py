@@ -195,8 +195,12 @@ def test_network(store):
     weights = [int(r["weight"]) for r in rows]
     assert weights == sorted(weights, reverse=True) and min(weights) >= 1
     top = rows[0]
-    assert {top["source_label"], top["target_label"]} == {"Kim Jong-un", "Vladimir Poutine"}
-    assert top["relation"] == "co-actor" and int(top["weight"]) >= 5
+    assert top["relation"] == "co-actor"
+    assert {top["source_label"], top["target_label"]} in ({"Kim Jong-un", "Vladimir Poutine"},
+                                                          {"Corée du Nord", "Russie"})
+    kim_putin = [r for r in rows if {r["source_label"], r["target_label"]} == {"Kim Jong-un", "Vladimir Poutine"}
+                 and r["relation"] == "co-actor"]
+    assert kim_putin and int(kim_putin[0]["weight"]) >= 5
     assert any(r["source_label"] == "Jens Stoltenberg" and r["target_label"] == "Vladimir Poutine"
                and r["relation"] == "speaks about" for r in rows)
     strong = run(store, "network", min_weight="2")

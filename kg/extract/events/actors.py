@@ -36,6 +36,8 @@ SUBJECT_UNDERGOES = {"Patient", "Experiencer"}
 # so a common-noun object is a patient group too
 PERSON_PATIENT_TYPES = {"arrest", "attack", "appointment", "verdict", "injury", "death", "trial", "investigation",
                         "resignation", "election"}
+# types done by a body of people, so a plural complement is who does it ("la grève des cheminots")
+COLLECTIVE_TYPES = {"strike", "protest", "meeting", "vote", "statement", "election"}
 RECIPIENT_TYPES = {"aid", "arms-transfer", "sanction", "threat"}
 _GROUP_DEPS = {"amod", "nummod", "flat:name", "compound", "fixed"}
 
@@ -259,7 +261,7 @@ def _noun_complement_group(cand: Candidate, ctx: Context) -> None:
                 continue
             if cand.type in PERSON_PATIENT_TYPES:
                 cand.patients.append(m)
-            elif "Plur" in c.morph.get("Number"):
+            elif "Plur" in c.morph.get("Number") and cand.type in COLLECTIVE_TYPES:
                 cand.agents.append(m)
             return
 
