@@ -111,3 +111,16 @@ def test_modality_words_said_to_come_from_verbenet_are_its_members():
         assert members, f"{name}: no VerbNet class {group['verbenet']}"
         missing = [w for w in group["from_verbenet"] if w not in members]
         assert not missing, f"{name}: not members of {group['verbenet']}: {missing}"
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "modality"),
+    [
+        ("Plus que jamais, Poutine a rencontré Kim à Moscou.", "meeting", "asserted"),  # no "ne": "ever"
+        ("Le plus fort contingent jamais envoyé en Ukraine a attaqué Kharkiv.", "military-action", "asserted"),
+        ("Le président a dû être hospitalisé hier soir.", "injury", "asserted"),  # an obligation met
+        ("Même si la demande augmente, Kim a signé un accord avec Poutine.", "agreement", "asserted"),
+    ],
+)
+def test_words_that_only_look_modal(nlp, text, etype, modality):
+    assert modality_of(nlp, text, etype)[0] == modality

@@ -22,6 +22,8 @@ from kg.extract.events.context import SUBJ_DEPS, Candidate, Context, lemma, word
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+_NEG_PRONOUNS = {"rien", "personne", "aucun", "aucune"}
+_SUBJUNCTIVE_MARKS = {"que", "qu'", "qu’", "quoique"}
 MODALITIES = ("asserted", "negated", "planned", "possible", "reported", "cancelled")
 _GOVERNED = ("xcomp", "ccomp", "csubj", "obj", "obl:arg", "acl", "advcl")
 _CONDITIONAL_ENDINGS = ("ait", "aient", "ais", "ions", "iez")
@@ -97,13 +99,25 @@ def is_conditional(tok: Token) -> bool:
     return False
 
 
+def _compound_past(verb: Token) -> bool:
+    """Passé composé or passé simple: "a dû", "dut"."""
+    if "Past" in verb.morph.get("Tense") and verb.morph.get("VerbForm") == ["Fin"]:
+        return True
+    return verb.morph.get("VerbForm") == ["Part"] and any(
+        c.dep_ == "aux:tense" and "Pres" in c.morph.get("Tense") for c in verb.children)
+
+
 def _verb_group(verb: Token) -> list[Token]:
     return [verb, *(c for c in verb.children if c.dep_.startswith("aux") or c.dep_ == "cop")]
 
 
 def _negated(verb: Token, w: ModalityWords) -> str | None:
+    """Written French negates with "ne" and a second word: "ne … pas/jamais/plus", "rien ne", "personne
+    ne". Without "ne", "jamais" and "plus" mean "ever" and "more" ("plus que jamais", "jamais envoyé")."""
     kids = list(verb.children)
-    if any(c.dep_ == "advmod" and lemma(c) in w.negators for c in kids):
+    has_ne = any(lemma(c) in ("ne", "n'", "n’") for c in kids)
+    if has_ne and any(c.dep_ in ("advmod", "nsubj", "obj") and lemma(c) in w.negators | _NEG_PRONOUNS
+                      for c in kids):
         return "negation"
     if any(c.dep_ in SUBJ_DEPS | {"obj"} and any(d.dep_ == "det" and lemma(d) in w.negative_dets
                                                  for d in c.children) for c in kids):
@@ -126,8 +140,8 @@ def _mood(verb: Token, w: ModalityWords) -> tuple[str, str] | None:
         if _has_hypothesis_clause(verb, w):
             return "possible", "conditional-hypothesis"
         return "reported", "conditional-journalistic"  # "aurait recherché": unconfirmed information
-    if any("Sub" in t.morph.get("Mood") for t in group):
-        return "possible", "subjunctive"
+    if any("Sub" in t.morph.get("Mood") for t in group) and marks & _SUBJUNCTIVE_MARKS:
+        return "possible", "subjunctive"  # a subjunctive follows "que": "il faut que…", "pour que…"
     if any("Fut" in t.morph.get("Tense") for t in group):
         return "planned", "future-tense"
     return None
@@ -155,6 +169,8 @@ def _governor_rule(verb: Token, w: ModalityWords, depth: int = 0) -> tuple[str, 
     forms = word_forms(gov)
     if gov.pos_ in ("VERB", "AUX"):
         for modality in ("negated", "cancelled", "possible", "planned", "reported"):
+            if modality == "planned" and lemma(gov) == "devoir" and _compound_past(gov):
+                continue  # "a dû être hospitalisé": an obligation met, not a plan
             if forms & w.verbs[modality] and (modality != "reported" or verb.dep_ in ("ccomp", "xcomp")):
                 if _negated(gov, w) and modality in ("planned", "possible"):
                     return "negated", "negated-governor"
