@@ -173,10 +173,11 @@ def extract_events(
     lex = lexicon or Lexicon.load()
     ctx = Context(doc, article, sentences, mentions, lex, ModalityWords.load(), claims, _speech_verbs())
     cands: list[Candidate] = []
-    for i, span in enumerate(ctx.spans):
-        if span is None:
-            continue
-        typed = typed_candidates(ctx, i)
+    typed_by_sentence = {i: typed_candidates(ctx, i) for i, span in enumerate(ctx.spans) if span is not None}
+    # a verb that is a typed event ("a été condamné à mort") is not a cue whose content the event is in
+    ctx.ignore_claims({(c.head.idx, c.tokens[-1].idx + len(c.tokens[-1].text))
+                       for typed in typed_by_sentence.values() for c, _ in typed})
+    for i, typed in typed_by_sentence.items():
         stop = {c.head.i for c, _ in typed}
         found = [(c, t) for c, t in typed if not _anaphoric(c)]
         found += [(c, None) for c in other_candidates(ctx, i, stop | {c.head.i for c, _ in typed})]

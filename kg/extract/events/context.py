@@ -78,6 +78,11 @@ class Context:
     def in_sentence(self, tok: Token, sent: int) -> bool:
         return self.sent_of_token.get(tok.i) == sent
 
+    def ignore_claims(self, triggers: set[tuple[int, int]]) -> None:
+        """Forget the claims whose cue is one of these event triggers (the event reading wins)."""
+        self.claims = tuple(c for c in self.claims if c.cue_start is None or not any(
+            s < (c.cue_end or 0) and c.cue_start < e for s, e in triggers))
+
     def claim_holding(self, start: int, end: int) -> Claim | None:
         """The innermost claim whose content covers [start, end)."""
         inside = [c for c in self.claims if c.content_start <= start and end <= c.content_end]

@@ -31,6 +31,7 @@ CALENDAR = re.compile(r"^(\d{4}|XXXX)(-[0-9A-Z]+)*(T.*)?$")
 CLAUSE_EDGES = {"acl", "acl:relcl", "advcl", "ccomp", "parataxis", "csubj"}
 # a nominal event introduced by these lies before or after the story's time, not on its day
 RELATIVE_PREPS = {"depuis", "avant", "apres"}
+HEADLINE_WORDS = 12  # a first sentence this short, in the lead's paragraph, is a headline
 
 
 def usable(tx: TimeExpr, article: Article, sentence: Sentence) -> bool:
@@ -135,8 +136,12 @@ def assign_dates(cands: list[Candidate], ctx: Context, timexes: Sequence[TimeExp
         if r.date is None and not _background(r):
             near = [o for o in cands if o.sentence == r.sentence and o.date_source == "explicit"
                     and hops(o.head, r.head) <= 2]
+            said = [c for c in ctx.claims if c.sentence == r.sentence and c.date_source == "explicit" and c.date
+                    and CALENDAR.match(c.date)]
             if near:
                 r.date, r.date_source, r.date_span = _day(near[0].date), "sentence", near[0].date_span
+            elif said and r.claim is None:  # "a-t-il déclaré hier lors d'une conférence de presse"
+                r.date, r.date_source = _day(said[0].date), "sentence"
     for r in cands:
         if r.date is not None or _background(r):
             continue
@@ -168,9 +173,14 @@ def _day(value: str | None) -> str | None:
 def _lead_date(r: Candidate, cands: list[Candidate], ctx: Context) -> Candidate | None:
     """A headline (a first paragraph of one sentence) is dated by the first dated event of the lead,
     the first sentence of the next paragraph: "Six membres du Hamas tués à Gaza." / "… survenue hier …"."""
-    if ctx.paragraph[r.sentence] != 0 or ctx.paragraph.count(0) != 1 or len(ctx.sentences) < 2:
+    if r.sentence != 0 or len(ctx.sentences) < 2:
         return None
-    lead = next((i for i, p in enumerate(ctx.paragraph) if p == 1), None)
+    if ctx.paragraph.count(0) == 1:
+        lead = next((i for i, p in enumerate(ctx.paragraph) if p == 1), None)
+    elif len(ctx.sentences[0].text.split()) <= HEADLINE_WORDS:  # a title glued to its lead
+        lead = 1
+    else:
+        return None
     dated = [o for o in cands if o.sentence == lead and o.date_source == "explicit"]
     return dated[0] if dated else None
 
