@@ -988,7 +988,7 @@ def _finish(c: dict, state: _State, sentences, timexes, topics) -> Claim:
     sent_index = c["sentence"]
     sentence = sentences[sent_index]
     lead = (min(p for p in (cue_start, speaker.start, c0) if p is not None), max(p for p in (cue_end, speaker.end, c0) if p is not None))
-    date, date_source = _date_said(lead, (c0, c1), timexes, state.article.published)
+    date, date_source = _date_said(lead, (c0, c1), timexes, state.article.published, cue_end)
     topic_text = text[min(start, sentence.start) : max(end, sentence.end)]
     return Claim(
         start=start,
@@ -1016,11 +1016,17 @@ def _finish(c: dict, state: _State, sentences, timexes, topics) -> Claim:
     )
 
 
-def _date_said(lead: tuple[int, int], content, timexes, published) -> tuple[str | None, str | None]:
+def _date_said(lead: tuple[int, int], content, timexes, published, cue_end: int | None = None
+               ) -> tuple[str | None, str | None]:
     """*Date-said rule*: a calendar date among the speaker and cue words, outside the
-    content, dates the statement ("Park Jin a déclaré ce vendredi 15 septembre 2023 que …");
-    else the statement is dated by the article's publication."""
+    content, dates the statement ("Park Jin a déclaré ce vendredi 15 septembre 2023 que …"),
+    and so does a date right after the cue verb even where the content starts ("a dénoncé hier
+    le « scandale »": a temporal adverb after the verb modifies the verb); else the statement
+    is dated by the article's publication."""
     for t in timexes:
+        if cue_end is not None and 0 <= t.start - cue_end <= 2 and t.type in {"DATE", "TIME"} \
+                and re.match(r"\d{4}", t.value):
+            return t.value, "explicit"
         inside_lead = lead[0] <= t.start and t.end <= lead[1] + 40
         if inside_lead and not (content[0] <= t.start < content[1]) and t.type in {"DATE", "TIME"}:
             if re.match(r"\d{4}", t.value):

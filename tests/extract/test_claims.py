@@ -287,3 +287,17 @@ def test_definite_description_takes_the_fuller_speaker(pipeline):
 ])
 def test_data_sources_are_not_speakers(pipeline, text):
     assert claims_of(pipeline, text) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("L'association a dénoncé hier le « scandale » des places manquantes.", "2024-06-17"),
+        ("Le ministre a déclaré mardi que la réforme serait retirée.", "2024-06-18"),
+    ],
+)
+def test_a_date_right_after_the_cue_dates_the_statement(pipeline, text, date):
+    from kg.ingest import text_article
+
+    (claim,) = pipeline.extract(text_article(text, "t", "2024-06-18")).claims
+    assert (claim.date, claim.date_source) == (date, "explicit")
