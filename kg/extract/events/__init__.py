@@ -135,6 +135,15 @@ def _occurrences(ctx: Context, sent: int, found: list[Candidate]) -> list[Candid
     return out
 
 
+def _sentence_topics(ctx: Context, sent: int, topics: TopicScheme | None) -> tuple[str, ...]:
+    """The topics of a sentence, tagged once however many events it holds."""
+    if topics is None:
+        return ()
+    if sent not in ctx.topic_cache:
+        ctx.topic_cache[sent] = tuple(topics.tag(ctx.sentences[sent].text))
+    return ctx.topic_cache[sent]
+
+
 def _to_event(r: Candidate, ctx: Context, topics: TopicScheme | None) -> Event:
     s = ctx.sentences[r.sentence]
     actors: list[tuple[str, str, str]] = []
@@ -151,7 +160,7 @@ def _to_event(r: Candidate, ctx: Context, topics: TopicScheme | None) -> Event:
         trigger=ctx.article.text[start:end], trigger_start=start, trigger_end=end,
         actors=tuple(actors), place=(place.key, place.label) if place else None,
         sentence=r.sentence, date=r.date, date_source=r.date_source,
-        topics=topics.tag(s.text) if topics is not None else (),
+        topics=_sentence_topics(ctx, r.sentence, topics),
         lemma=r.lemma, modality=r.modality, modality_rule=r.modality_rule,
         date_text=ctx.article.text[dstart:dend] if dstart is not None else None,
         date_start=dstart, date_end=dend,

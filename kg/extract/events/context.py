@@ -65,7 +65,7 @@ class Context:
         for i, span in enumerate(self.spans):
             for t in span or ():
                 self.sent_of_token[t.i] = i
-        self.cue_tokens = {c.cue_start for c in self.claims if c.cue_start is not None}
+        self.topic_cache: dict[int, tuple[str, ...]] = {}
 
     def mention_at(self, tok: Token) -> Mention | None:
         for m in self.mentions:
