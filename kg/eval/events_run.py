@@ -25,9 +25,9 @@ def event_reports(timebank: Path | None = None, golds: Sequence[Path] = (), pipe
     names = [p.stem for p in folder.rglob("*.tml")]
     splits = timebank_splits(names)
     out: dict[str, TimebankReport | GoldReport] = {
-        "French TimeBank events (dev: 48 docs)": evaluate_timebank(
+        "French TimeBank events: dev": evaluate_timebank(
             folder, pipeline, {n for n, s in splits.items() if s != "heldout"}),
-        "French TimeBank events (held-out third)": evaluate_timebank(
+        "French TimeBank events: held-out": evaluate_timebank(
             folder, pipeline, {n for n, s in splits.items() if s == "heldout"}),
     }
     for g in golds or sorted(DEFAULT_GOLD.glob("*.jsonl")):

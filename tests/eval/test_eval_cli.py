@@ -60,3 +60,39 @@ def test_eval_errors_are_one_line(tmp_path):
     bad.write_text("{not json\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["eval", "claims", str(bad)])
     assert result.exit_code == 1 and result.output.startswith(f"Error: {bad}:1: not JSON")
+
+
+EVENT_DOC = DOC.replace("</TEXT>", '</TEXT>\n<TLINK lid="l1" eventInstanceID="e1" relatedToTime="t1" relType="IS_INCLUDED" />')
+EVENT_GOLD = {"doc": "doc", "trigger": "réunis", "type": "meeting", "modality": "asserted", "date": "1999-05-16",
+              "agents": ["Le maire", "ses adjoints"]}
+
+
+def test_eval_events_scores_timebank_and_gold(tmp_path):
+    folder = tmp_path / "tml"
+    folder.mkdir()
+    (folder / "doc.tml").write_text(EVENT_DOC, encoding="utf-8")
+    from kg.eval.timeml import read_timeml
+
+    doc = read_timeml(folder / "doc.tml")
+    (event,) = doc.events
+    assert (event.text, event.cls, event.times) == ("réunis", "OCCURRENCE", ("t1",))
+    start = doc.text.index("réunis")
+    gold = tmp_path / "events.jsonl"
+    gold.write_text(json.dumps({**EVENT_GOLD, "trigger_start": start, "trigger_end": start + 6}, ensure_ascii=False)
+                    + "\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["eval", "events", "--timebank", str(folder), "--gold", str(gold), "--json"])
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.output)
+    assert scores["events gold: events"]["found"] == 1.0 and scores["events gold: events"]["typed"] == 1.0
+    assert scores["events gold: events"]["typed_dated"] == 1.0  # "hier" of 1999-05-17
+    dev = scores["French TimeBank events: dev"]
+    assert dev["anchored_reported"] == 1.0 and dev["anchored_date_right"] == 1.0
+
+
+def test_eval_events_bad_gold_is_one_line(tmp_path):
+    folder = tmp_path / "tml"
+    folder.mkdir()
+    (folder / "doc.tml").write_text(EVENT_DOC, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["eval", "events", "--timebank", str(folder), "--gold", str(tmp_path / "no.jsonl")])
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines()[-1].startswith("Error: ") and "no.jsonl" in result.output

@@ -61,3 +61,33 @@ def test_issue_targets_hold_on_the_unseen_sets(timex_scores, claim_scores):
         assert t[name] >= TARGETS[name], name
     for name in ("speaker_accuracy", "content_f1"):
         assert c[name] >= TARGETS[name], name
+
+
+# Issue 11: events. French TimeBank's development two thirds and kg's event gold (dev and the frozen
+# held-out set). Each floor is the measured score rounded down to two decimals.
+EVENT_FLOORS = {
+    "French TimeBank events: dev": {
+        "anchored_reported": 0.60, "anchored_date_right": 0.76, "event_precision": 0.91, "modality_accuracy": 0.79},
+    "events gold: dev": {"found": 0.50, "typed": 0.32, "typed_dated": 0.14, "happened_asserted": 0.94},
+}
+
+
+@pytest.fixture(scope="module")
+def event_scores(pipeline):
+    from kg.eval.events_run import event_reports
+
+    if not TIMEBANK.is_dir():
+        pytest.skip(f"{TIMEBANK} not found: French TimeBank is read from ../shared, never copied")
+    return {name: r.scores() for name, r in event_reports(TIMEBANK, (), pipeline).items()}
+
+
+def test_events_stay_above_their_floors(event_scores):
+    below = {(corpus, k): (event_scores[corpus][k], floor)
+             for corpus, floors in EVENT_FLOORS.items() for k, floor in floors.items()
+             if event_scores[corpus][k] < floor}
+    assert not below, f"below floor (score, floor): {below}"
+
+
+def test_events_are_scored_on_every_set(event_scores):
+    assert set(event_scores) == {"French TimeBank events: dev", "French TimeBank events: held-out",
+                                 "events gold: dev", "events gold: heldout"}
