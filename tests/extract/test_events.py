@@ -249,3 +249,15 @@ def test_bad_lexicon(tmp_path: Path) -> None:
     bad.write_text("not = [toml", encoding="utf-8")
     with pytest.raises(ResourceError, match="triggers.toml"):
         Lexicon.load(bad)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les préoccupations grandissent à Séoul.",  # an abstract noun (-tion) is no actor
+        "La visite revêt une grande importance.",  # an event noun is no actor
+        "Les tensions persistent dans la région.",
+    ],
+)
+def test_abstract_or_event_nouns_are_not_group_actors(nlp, text) -> None:
+    assert all(not key.startswith("group-") for e in events_of(nlp, text) for _, key, _ in e.actors)

@@ -39,6 +39,8 @@ PERSON_PATIENT_TYPES = {"arrest", "attack", "appointment", "verdict", "injury", 
 # types done by a body of people, so a plural complement is who does it ("la grève des cheminots")
 COLLECTIVE_TYPES = {"strike", "protest", "meeting", "vote", "statement", "election"}
 RECIPIENT_TYPES = {"aid", "arms-transfer", "sanction", "threat"}
+# Suffixes of French abstract nouns (of action, quality, doctrine): such a noun names no actor.
+ABSTRACT_SUFFIXES = ("tion", "sion", "ite", "isme", "ance", "ence", "esse")
 _GROUP_DEPS = {"amod", "nummod", "flat:name", "compound", "fixed"}
 
 
@@ -73,6 +75,9 @@ def group_mention(tok: Token, ctx: Context, sent: int) -> Mention | None:
     """A common-noun phrase naming people or a body: "les syndicats", "deux hommes", "la police"."""
     if tok.pos_ != "NOUN" or not ctx.in_sentence(tok, sent) or not tok.is_alpha:
         return None
+    lem = lemma(tok)
+    if lem.endswith(ABSTRACT_SUFFIXES) or any(not t.verbal for t in ctx.lex.triggers.get(lem, ())):
+        return None  # "les préoccupations grandissent", "la visite revêt": a state of affairs or an event, no actor
     words = [tok]
     for c in tok.children:
         if c.dep_ in _GROUP_DEPS and ctx.mention_at(c) is None:

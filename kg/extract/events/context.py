@@ -66,6 +66,10 @@ class Context:
             for t in span or ():
                 self.sent_of_token[t.i] = i
         self.topic_cache: dict[int, tuple[str, ...]] = {}
+        from kg.extract.events.triggers import NOT_EVENTIVE
+
+        # verbs that are never an `other` event of their own (see triggers.eventive_verb)
+        self.not_eventive = NOT_EVENTIVE | lexicon.stative | speech_verbs | words.governors | lexicon.light_verbs
 
     def mention_at(self, tok: Token) -> Mention | None:
         for m in self.mentions:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
@@ -53,7 +53,7 @@ class ModalityWords:
     impersonal: frozenset[str]
     report_preps: frozenset[str]
 
-    @property
+    @cached_property
     def governors(self) -> frozenset[str]:
         return frozenset().union(*self.verbs.values())
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kg.extract.event_lexicon import Lexicon, Trigger
-from kg.extract.events.context import Candidate, Context, lemma, word_forms
+from kg.extract.events.context import Candidate, Context, word_forms
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -111,10 +111,8 @@ def eventive_verb(tok: Token, ctx: Context) -> bool:
     a verb governing another event's modality, nor a speech verb (claims own those)."""
     if tok.pos_ != "VERB" or tok.dep_ in ("amod", "fixed", "flat:name") or not tok.is_alpha:
         return False
-    lem = lemma(tok)
-    if lem in NOT_EVENTIVE or lem in getattr(ctx.lex, "stative", frozenset()) or lem in ctx.speech_verbs:
-        return False
-    if lem in ctx.words.governors or lem in ctx.lex.light_verbs:
+    forms = word_forms(tok)  # the lemmatiser leaves some verbs inflected ("cherche")
+    if forms & ctx.not_eventive:
         return False
     return not ctx.is_cue(tok)
 
