@@ -62,12 +62,16 @@ class TopicScheme:
                     raise ResourceError(f"{source}: topic {c.id!r} points to unknown topic {other!r}")
         self._patterns: list[tuple[str, re.Pattern[str]]] = []
         for c in self._concepts.values():
+            alternatives = []
             for trig in c.triggers:
                 pat = fold(trig).replace(" ", r"\s+")
                 try:
-                    self._patterns.append((c.id, re.compile(r"(?<![\w])(?:" + pat + ")")))
+                    re.compile(pat)
                 except re.error as exc:
                     raise ResourceError(f"{source}: bad trigger {trig!r} of topic {c.id!r}: {exc}") from exc
+                alternatives.append(f"(?:{pat})")
+            if alternatives:  # one search per topic: any of its triggers
+                self._patterns.append((c.id, re.compile(r"(?<![\w])(?:" + "|".join(alternatives) + ")")))
         self._ancestors = {cid: self._walk_up(cid) for cid in self._concepts}
         self._names: dict[str, str] = {}  # folded label -> id, first writer wins
         for c in self._concepts.values():
