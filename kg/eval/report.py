@@ -231,5 +231,17 @@ NOTES = """
   covers more than 30 % (or 80 %) of the gold content's characters; speaker and cue
   accuracy are over matched claims. Speakers are compared as referents (pronouns must
   be resolved), cues by lemma.
+* **Events** are scored two ways. On **French TimeBank**'s own EVENT and TLINK annotation
+  (read from `../shared`, never copied): of the events a TLINK puts inside a date expression,
+  how many kg reports (an event, or a claim for reporting events) and with that expression's
+  date; trigger precision and recall over every EVENT (kg keeps main happenings, TimeML marks
+  every predicate, states included, so recall is low by design); and modality against the
+  annotation's polarity, tense and mood (TimeML leaves an infinitive governed by *pour*,
+  *devoir*, *prévoir de* unmarked, which kg calls planned, so this agreement is a floor, not an
+  accuracy). The **event gold** (`tests/data/events-gold/`) annotates main events on 48 French
+  TimeBank documents with kg's typology, modality and dates, by two annotators who never ran kg:
+  `dev` was used to write general rules, `heldout` is frozen. The same held-out third of French
+  TimeBank is reported apart. "Right type and date" needs the exact TIMEX3 value (an event the gold
+  leaves undated counts only when kg leaves it undated too).
 * `tests/eval/test_floors.py` fails when any figure drops below its recorded floor.
 """
