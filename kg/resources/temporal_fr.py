@@ -1,7 +1,8 @@
 """French date words for :mod:`kg.extract.temporal`: data, not code.
 
-Every table maps a lower-cased French word (accented and unaccented spellings)
-to the piece of a TIMEX3 value it stands for.
+Most tables map a lower-cased French word (accented and unaccented spellings) to the
+piece of a TIMEX3 value it stands for; the last ones list idioms and the verbs, nouns and
+participles whose meaning orients a date they govern (lemmas, as spaCy gives them).
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ DAY_PARTS: dict[str, str] = {
     "nuit": "TNI", "mi-journée": "TMI",
 }
 
-# Cardinal numbers written as words; compounds are parsed by temporal._word_number.
+# Cardinal numbers written as words; compounds are parsed by temporal.numbers._word_number.
 NUMBER_WORDS: dict[str, int] = {
     "zéro": 0, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5,
     "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12,
@@ -97,6 +98,8 @@ REF_WORDS: dict[str, str] = {
     "en ce moment": "PRESENT_REF", "pour le moment": "PRESENT_REF",
     "pour l'instant": "PRESENT_REF", "pour l’instant": "PRESENT_REF",
     "à l'heure actuelle": "PRESENT_REF", "à l’heure actuelle": "PRESENT_REF",
+    # "à ce jour" (to date): the present, like "à l'heure actuelle", not a calendar day
+    "à ce jour": "PRESENT_REF",
     "actuel": "PRESENT_REF", "actuelle": "PRESENT_REF", "actuels": "PRESENT_REF",
     "actuelles": "PRESENT_REF",
     "auparavant": "PAST_REF", "autrefois": "PAST_REF", "jadis": "PAST_REF",
@@ -150,4 +153,84 @@ QUANTITY_UNITS: frozenset[str] = frozenset(
     "€ $ £ % ‰ m km cm mm kg g t l ha mw kw kwh w f fr frs euros euro francs franc dollars "
     "dollar livres mètres mètre tonnes tonne litres litre hectares pages voix points"
     .split()
+)
+
+# --------------------------------------------------------------------------- idioms
+
+# Fixed phrases built on date words that name no time: nothing inside them is tagged
+# (TimeML tags an expression only when it refers to a time). "du jour au lendemain"
+# (overnight, suddenly), "au jour le jour" (day by day), "d'un jour à l'autre" (any day
+# now), "un jour ou l'autre" (some day), "jour et nuit" (constantly), and the anaphoric
+# "d'ici là", "jusque-là" (until then: the time is named elsewhere, where it is tagged).
+IDIOMS: tuple[str, ...] = (
+    "du jour au lendemain", "au jour le jour", "d'un jour à l'autre", "d'un jour sur l'autre",
+    "de jour en jour", "jour après jour", "un jour ou l'autre", "jour et nuit", "nuit et jour",
+    "d'ici là", "jusque-là",
+)
+
+# Deictic days compared with one another ("aujourd'hui comme hier", "hier comme
+# aujourd'hui", "aujourd'hui plus qu'hier") mean "now" and "in the past", not two days:
+# TIMEX3 reference values, type TIME as the French TimeBank writes them.
+GENERIC_DEICTICS: dict[str, str] = {
+    "hier": "PAST_REF", "aujourd'hui": "PRESENT_REF", "aujourd’hui": "PRESENT_REF",
+    "demain": "FUTURE_REF",
+}
+# The comparison that joins them; "qu'" is the elided "que".
+COMPARISON_LINKS: tuple[str, ...] = (
+    "comme", "tout comme", "plus que", "plus qu'", "moins que", "moins qu'", "autant que",
+    "autant qu'", "pas plus que", "pas plus qu'",
+)
+
+# Verbs of motion: after them "jusqu'ici" is a place ("il est venu jusqu'ici"), not "so far".
+MOTION_VERBS: frozenset[str] = frozenset(
+    "venir aller arriver monter descendre marcher rouler courir conduire amener apporter "
+    "emmener porter grimper parvenir pousser remonter revenir voyager nager voler "
+    "accompagner suivre ramener rapporter traîner".split()
+)
+
+# --------------------------------------------------------------------------- tense governors
+
+# Verbs, nouns and adjectives whose infinitive complement lies after them: a date on the
+# infinitive is ahead whatever the governor's tense ("a promis de les recevoir le 3 mars",
+# "l'appel à manifester jeudi", "s'est engagé à…", "menace de…").
+PROSPECTIVE_GOVERNORS: frozenset[str] = frozenset(
+    # intention, promise, plan, decision, threat
+    "promettre engager prévoir compter décider menacer espérer souhaiter vouloir envisager "
+    "projeter planifier programmer jurer apprêter préparer proposer accepter annoncer "
+    "tenir viser "
+    # directives: the addressee is to act later (not "forcer", "contraindre", "obliger",
+    # whose complement has usually happened: "contraint de démissionner lundi")
+    "appeler inviter exhorter inciter encourager demander exiger ordonner conseiller "
+    "recommander suggérer sommer prier enjoindre charger autoriser convier "
+    # nouns and adjectives of the same meaning
+    "promesse engagement intention projet décision menace volonté plan objectif espoir "
+    "appel invitation proposition demande ordre consigne ultimatum préavis "
+    "prêt décidé déterminé résolu censé".split()
+)
+
+# Conjunctions of purpose and anteriority that govern an infinitive later than the main
+# event: "avant de quitter ses fonctions le 30 octobre", "pour signer l'accord lundi".
+PROSPECTIVE_MARKS: frozenset[str] = frozenset(
+    ["avant de", "avant d'", "afin de", "afin d'", "pour", "en vue de", "en vue d'",
+     "de façon à", "de manière à"]
+)
+
+# Modal and aspectual verbs: their infinitive takes their own tense, a present looking
+# ahead ("doit partir lundi", "va signer"), a past staying past ("a dû partir lundi"), an
+# imperfect leaving either side open ("devait arriver lundi": due, maybe not yet).
+MODAL_GOVERNORS: frozenset[str] = frozenset("aller devoir pouvoir".split())
+
+# Participles of scheduling: without "avoir" ("la réunion prévue jeudi", "le sommet est
+# prévu le 3 mars", "attendu lundi à Paris") the date they govern is the plan's target,
+# ahead of the planning; a past planning ("était prévu", "a été programmé") leaves either
+# side open.
+SCHEDULE_VERBS: frozenset[str] = frozenset(
+    "prévoir programmer planifier fixer convoquer attendre agender envisager".split()
+)
+
+# Verbs that move or announce a date: they point ahead only when the date is their target,
+# after "à", "au", "pour" ("reporté au 3 mars", "annoncé pour jeudi"); a bare date is the
+# day of the act ("le plan annoncé lundi").
+RESCHEDULE_VERBS: frozenset[str] = frozenset(
+    "reporter repousser décaler ajourner avancer renvoyer différer retarder annoncer".split()
 )
