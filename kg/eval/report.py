@@ -184,7 +184,8 @@ def markdown(table: list[Row], timex: dict[str, TimexReport], claims: dict[str, 
         parts += ["", notes.strip()]
     parts += ["", "## At first sight", "",
               "Scores of each gold set the first time kg ran on it. Rules were later written against the",
-              "errors of every set here except `claims: heldout` (general rules of French, each tested on",
+              "errors of every set here except `claims: heldout`, `events gold: heldout` and French TimeBank's",
+              "held-out third for events (general rules of French, each tested on",
               "sentences of its own), so these first figures are the fairer estimate for articles kg has",
               "never met.", "", first_sight_table()]
     return "\n".join(parts) + "\n"
@@ -202,13 +203,21 @@ FIRST_SIGHT = {
     "TimeML written for kg": {"strict_f1": 0.944, "relaxed_f1": 0.969, "value_f1": 0.879, "type_f1": 0.940},
     "claims: written": {"content_f1": 0.912, "speaker_accuracy": 0.900, "cue_accuracy": 0.971},
     "claims: heldout": {"content_f1": 0.897, "speaker_accuracy": 0.951, "cue_accuracy": 0.967},
+    # issue 11: the dev gold's first run had the typed lexicon of before (11 types); the held-out
+    # sets were first run once the rules were written (French TimeBank's held-out third was printed
+    # once earlier, its errors never read)
+    "events gold: dev": {"found": 0.297, "typed": 0.128, "typed_dated": 0.058, "unreal_not_asserted": 0.818,
+                         "happened_asserted": 0.947},
+    "events gold: heldout": {"found": 0.435, "typed": 0.317, "typed_dated": 0.174, "unreal_not_asserted": 0.857,
+                             "happened_asserted": 0.929},
+    "French TimeBank events: held-out": {"anchored_reported": 0.382, "anchored_date_right": 0.714},
 }
 
 
 def first_sight_table() -> str:
     lines = ["| gold set | measure | at first sight |", "|---|---|---:|"]
     for corpus, scores in FIRST_SIGHT.items():
-        lines += [f"| {corpus} | {_LABELS.get(k, k)} | {v:.3f} |" for k, v in scores.items()]
+        lines += [f"| {corpus} | {Row(corpus, k, v, None, None).label} | {v:.3f} |" for k, v in scores.items()]
     return "\n".join(lines)
 
 
