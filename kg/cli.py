@@ -399,9 +399,8 @@ def eval_all(timebank, heldout, claims_dir, write_to):
     """Every accuracy figure in one table, beside the published anchors and the targets."""
     from kg.eval import report as rep
     from kg.eval.claims import evaluate_claims
-    from kg.eval.timex import evaluate_timexes
-
     from kg.eval.corpora import timebank_dir
+    from kg.eval.timex import evaluate_timexes
 
     timex = {"French TimeBank 1.1": evaluate_timexes(timebank or timebank_dir())}
     if heldout.exists():

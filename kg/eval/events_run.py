@@ -8,8 +8,15 @@ from pathlib import Path
 
 from kg.errors import InputError
 from kg.eval.corpora import timebank_dir, timebank_splits
-from kg.eval.events import (GoldReport, TimebankReport, evaluate_gold, evaluate_timebank, gold_table, read_gold,
-                            timebank_table)
+from kg.eval.events import (
+    GoldReport,
+    TimebankReport,
+    evaluate_gold,
+    evaluate_timebank,
+    gold_table,
+    read_gold,
+    timebank_table,
+)
 
 __all__ = ["DEFAULT_GOLD", "event_reports", "run_event_evals"]
 

@@ -92,8 +92,7 @@ def group_mention(tok: Token, ctx: Context, sent: int) -> Mention | None:
     text = ctx.article.text[start:end]
     if "\n" in text or any(t.pos_ == "PUNCT" and t.text not in "-'’" for t in words):
         start, end, text = tok.idx, tok.idx + len(tok.text), tok.text
-    label = text
-    return Mention(start, end, text, "Group", "group-" + slug(label), label, sent)
+    return Mention(start, end, text, "Group", "group-" + slug(text), text, sent)
 
 
 def mentions_of(tokens: Sequence[Token], ctx: Context, sent: int, resolve: bool, groups: bool = False) -> list[Mention]:
@@ -199,7 +198,7 @@ def prep_of(tok: Token, trigger: Token) -> str | None:
 
 def fill_roles(cand: Candidate, trig: Trigger | None, ctx: Context, stop: set[int]) -> None:
     """Agents, patients, recipients, participants and places of one candidate."""
-    tok, sent, lex = cand.head, cand.sentence, ctx.lex
+    tok, sent = cand.head, cand.sentence
     inverse = bool(trig and trig.inverse)
     agent_toks: list[Token] = []
     partner_toks: list[Token] = []

@@ -131,7 +131,7 @@ def _mood(verb: Token, w: ModalityWords) -> tuple[str, str] | None:
     """What the verb's own mood, tense and subordinator say."""
     kids = list(verb.children)
     marks = {lemma(c) for c in kids if c.dep_ in ("mark", "case")}
-    if marks & {"si"} or _has_hypothesis_clause(verb, w, marks_only=True):
+    if marks & w.hypothesis_markers:
         return "possible", "hypothetical-si"
     if marks & w.purpose_markers and verb.morph.get("VerbForm") == ["Inf"]:
         return "planned", "purpose"
@@ -147,10 +147,8 @@ def _mood(verb: Token, w: ModalityWords) -> tuple[str, str] | None:
     return None
 
 
-def _has_hypothesis_clause(verb: Token, w: ModalityWords, marks_only: bool = False) -> bool:
-    """A "si …" clause hangs from the verb (or, for the verb of that clause, it is the verb itself)."""
-    if marks_only:
-        return False
+def _has_hypothesis_clause(verb: Token, w: ModalityWords) -> bool:
+    """A "si …" clause hangs from the verb: "si la Russie signait, Séoul réagirait"."""
     for c in verb.children:
         if c.dep_ in ("advcl", "ccomp", "obl:mod", "obl") and any(
                 m.dep_ == "mark" and lemma(m) in w.hypothesis_markers for m in c.children):
