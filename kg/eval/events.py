@@ -25,13 +25,12 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.errors import InputError
 from kg.eval.metrics import ratio
-from kg.eval.timeml import GoldEvent, TimemlDoc, read_corpus
+from kg.eval.timeml import GoldEvent, extract_documents, read_corpus
 from kg.records import Event, Extraction
 
 __all__ = ["EventGold", "GoldReport", "TimebankReport", "evaluate_gold", "evaluate_timebank", "read_gold",
@@ -54,15 +53,6 @@ def timeml_modality(e: GoldEvent) -> str:
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
-
-
-def _extract(docs: list[TimemlDoc], pipeline) -> Iterable[tuple[TimemlDoc, Extraction]]:
-    from kg.ingest import text_article
-    from kg.pipeline import default_pipeline
-
-    pipeline = pipeline or default_pipeline()
-    articles = [text_article(d.text, d.name, d.dct[:10] if d.dct else None) for d in docs]
-    return zip(docs, pipeline.extract_many(articles))
 
 
 # --------------------------------------------------------------------------- French TimeBank
@@ -123,7 +113,7 @@ def evaluate_timebank(folder: str | Path, pipeline=None, only: set[str] | None =
     """Score events on the ``.tml`` documents of ``folder`` (only the names in ``only``, if given)."""
     docs = [d for d in read_corpus(folder) if only is None or d.name in only]
     report = TimebankReport(str(folder), len(docs))
-    for doc, x in _extract(docs, pipeline):
+    for doc, x in extract_documents(docs, pipeline):
         values = {t.tid: t for t in doc.timexes}
         report.gold += len(doc.events)
         report.system += len(x.events)
@@ -236,7 +226,7 @@ def evaluate_gold(path: str | Path, folder: str | Path, pipeline=None) -> GoldRe
     if missing:
         raise InputError(f"{path}: documents not in {folder}: {', '.join(sorted(missing))}")
     report = GoldReport(str(path), len(docs), len(gold))
-    for doc, x in _extract(docs, pipeline):
+    for doc, x in extract_documents(docs, pipeline):
         report.system += len(x.events)
         for g in (g for g in gold if g.doc == doc.name):
             if doc.text[g.start:g.end] != g.trigger:

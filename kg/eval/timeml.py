@@ -16,7 +16,7 @@ from pathlib import Path
 
 from kg.errors import InputError
 
-__all__ = ["GoldEvent", "GoldTimex", "TimemlDoc", "read_timeml", "read_corpus"]
+__all__ = ["GoldEvent", "GoldTimex", "TimemlDoc", "extract_documents", "read_timeml", "read_corpus"]
 
 _TAG = re.compile(r"<(/?)([\w:-]+)([^>]*?)(/?)>")
 _ATTR = re.compile(r'([\w:-]+)\s*=\s*"([^"]*)"')
@@ -141,3 +141,14 @@ def read_corpus(folder: str | Path) -> list[TimemlDoc]:
     if not files:
         raise InputError(f"{folder}: no .tml files found")
     return [read_timeml(f) for f in files]
+
+
+def extract_documents(docs: list[TimemlDoc], pipeline=None):
+    """(document, Extraction) pairs: each document run through :class:`kg.pipeline.Pipeline` (what
+    ``kg build`` runs) as an article published on its creation time."""
+    from kg.ingest import text_article
+    from kg.pipeline import default_pipeline
+
+    pipeline = pipeline or default_pipeline()
+    articles = [text_article(d.text, d.name, d.dct[:10] if d.dct else None) for d in docs]
+    return zip(docs, pipeline.extract_many(articles))

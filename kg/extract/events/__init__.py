@@ -18,6 +18,7 @@ typology and every rule are described in ``docs/events.md``.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from kg.extract.event_lexicon import Lexicon
@@ -39,6 +40,7 @@ EVENT_TYPES: dict[str, str] = {**Lexicon.load().types,
                                "other": "A happening of no known type: an eventive verb with an actor or a date."}
 
 
+@lru_cache(maxsize=1)
 def _speech_verbs() -> frozenset[str]:
     from kg.extract.claims import Lexicon as ClaimLexicon
     from kg.extract.event_lexicon import norm
