@@ -36,11 +36,12 @@ import pyoxigraph as ox
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / "bench" / ".cache"
-VERSION = 1  # bump when the generator changes
+VERSION = 2  # bump when the generator changes (2: resolved, issue 12)
 
 sys.path.insert(0, str(ROOT))
 from kg.ingest import read_article  # noqa: E402
 from kg.records import Extraction  # noqa: E402
+from kg.resolve import resolve  # noqa: E402
 from kg.store import Store  # noqa: E402
 
 FIRST = (
@@ -217,12 +218,20 @@ def generate(path: Path, seeds: list[Extraction], triples: int, keep: float = 0.
             x = variants.make(seeds[articles % len(seeds)], articles)
             total += store.replace_article(x)
             articles += 1
+        t1 = time.perf_counter()
+        resolved = resolve(store)  # the canonical and entities graphs, as `kg build` ends
+        resolve_seconds = round(time.perf_counter() - t1, 1)
         quads = len(store)
     compact(path)
     return {
         "triples": quads,
         "articles": articles,
         "seconds": round(time.perf_counter() - t0, 1),
+        "resolve_seconds": resolve_seconds,
+        "events": resolved.events,
+        "event_mentions": resolved.event_mentions,
+        "claims": resolved.claims,
+        "claim_mentions": resolved.claim_mentions,
         "keep": keep,
         "seed": seed,
         "actors": sum(POOL.values()),

@@ -114,6 +114,61 @@ def build(paths, store_path, kb_files, published, workers, force, max_bytes, qui
 
 
 @cli.command()
+@click.argument("names", nargs=-1, required=True)
+@store_option
+@click.option("--quiet", "-q", is_flag=True, help="No summary.")
+@reports_errors
+def remove(names, store_path, quiet):
+    """Remove articles (by file name, as `kg stats`/`kg query sources` show them) from the
+    store, then update the canonical events and claims they reported."""
+    from kg.resolve import resolve
+    from kg.store import Store
+
+    with Store.open(store_path, read_only=False) as store:
+        missing = [n for n in names if Path(n).name not in store]
+        if missing:
+            raise click.ClickException(f"not in the store: {', '.join(missing)} (see `kg query sources`)")
+        for name in names:
+            store.remove_article(Path(name).name)
+        report = resolve(store)
+    if not quiet:
+        click.echo(f"{len(names)} removed; {report.summary()}", err=True)
+
+
+@cli.command("load")
+@click.argument("shards", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@store_option
+@click.option("--quiet", "-q", is_flag=True, help="No summary.")
+@reports_errors
+def load(shards, store_path, quiet):
+    """Bulk-load N-Quads shards written by `kg.shards` (Dask or any machine) into the store,
+    then resolve the whole corpus once, as `kg build` does."""
+    from kg.graph.vocabulary import article_name_from_graph
+    from kg.resolve import resolve
+    from kg.store import Store
+
+    with Store.open(store_path) as store:
+        total = store.load_shards(shards)
+        report = resolve(store)
+        articles = sum(1 for g in store.graph_hashes() if article_name_from_graph(g))
+    if not quiet:
+        click.echo(f"{len(shards)} shards loaded: {articles} articles, {total} quads; {report.summary()}", err=True)
+
+
+@cli.command("resolve")
+@store_option
+@reports_errors
+def resolve_(store_path):
+    """Recompute the canonical events and claims and the entities graph from the stored
+    mentions (what `kg build` does after extraction)."""
+    from kg.resolve import resolve
+    from kg.store import Store
+
+    with Store.open(store_path) as store:
+        click.echo(resolve(store).summary())
+
+
+@cli.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "json"]), default="jsonl", show_default=True)
 @click.option("--kind", "kinds", multiple=True, type=click.Choice(["article", "entity", "timex", "claim", "event"]),
@@ -385,6 +440,31 @@ def eval_events(timebank, golds, errors, as_json):
     from kg.eval.events_run import run_event_evals
 
     run_event_evals(timebank, golds, errors, as_json, click.echo)
+
+
+@eval_.command(name="coref")
+@click.option("--gold", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              default=Path("tests/data/coref-gold/annotations.jsonl"), show_default=True,
+              help="Coreference gold (.jsonl, one cluster per line).")
+@click.option("--seeds", type=click.Path(exists=True, file_okay=False, path_type=Path), default=Path("seeds"),
+              show_default=True, help="Folder of the seed articles the gold's seeds split annotates.")
+@click.option("--timebank", type=click.Path(path_type=Path), default=None,
+              help="French TimeBank's Data folder  [default: ../shared/eval/french-timebank/Data]")
+@reports_errors
+def eval_coref(gold, seeds, timebank):
+    """Score resolution: which event and claim mentions report the same happening or statement
+    (MUC, B³, CEAF-e, CoNLL F1), beside the one-node-per-mention baseline."""
+    from kg.eval.coref import evaluate, read_gold, table
+    from kg.eval.corpora import timebank_dir
+
+    records = read_gold(gold)
+    folder = timebank or timebank_dir()
+    reports = evaluate(records, "seeds", seeds, folder)
+    if folder.is_dir():
+        reports += evaluate(records, "ftb", seeds, folder)
+    else:
+        click.echo(f"note: {folder} not found: the held-out ftb split is not scored", err=True)
+    click.echo(table(reports))
 
 
 @eval_.command(name="all")

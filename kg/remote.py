@@ -31,7 +31,7 @@ __all__ = ["Endpoint", "PushReport", "push"]
 _RESULTS = "application/sparql-results+json"
 _GRAPH = "text/turtle"
 _REMOTE_HASHES = """
-SELECT ?g ?hash WHERE { GRAPH ?g { ?article schema:sha256 ?hash } }
+SELECT ?g ?hash WHERE { GRAPH ?g { { ?article schema:sha256 ?hash } UNION { ?g kg:contentHash ?hash } } }
 """
 
 
@@ -104,7 +104,8 @@ class PushReport:
 
 
 def push(store: Store, endpoint: Endpoint, progress: Callable | None = None) -> PushReport:
-    """Send every article graph (and the topic scheme) whose hash differs on the server."""
+    """Send every article graph, the topic scheme and the derived entities and canonical
+    graphs, each unless the server already holds it with the same hash."""
     report = PushReport()
     remote = endpoint.graph_hashes() if endpoint.url else {}  # without a query endpoint, send all
     local = store.graph_hashes()

@@ -269,6 +269,33 @@ class Store:
             raise self._damaged(e) from e
         return len(quads)
 
+    def sync_graph(self, graph: URIRef, triples: Iterable[Triple]) -> tuple[int, int]:
+        """Make the named graph ``graph`` hold exactly ``triples``, writing only the difference
+        in one transaction; returns (triples added, triples removed)."""
+        store = self._writable()
+        name = ox.NamedNode(str(graph))
+        try:
+            new = to_quads(graph, triples)
+        except ValueError as e:
+            raise StoreError(f"cannot write graph <{graph}>: {e}") from e
+        old = set(store.quads_for_pattern(None, None, None, name))
+        add, remove = new - old, old - new
+        try:
+            if not old:
+                store.extend(add)
+            elif add or remove:
+                parts = []
+                if remove:
+                    body = " .\n".join(f"{q.subject} {q.predicate} {q.object}" for q in remove)
+                    parts.append(f"DELETE DATA {{ GRAPH {name} {{\n{body}\n}} }}")
+                if add:
+                    body = " .\n".join(f"{q.subject} {q.predicate} {q.object}" for q in add)
+                    parts.append(f"INSERT DATA {{ GRAPH {name} {{\n{body}\n}} }}")
+                store.update(" ;\n".join(parts))
+        except OSError as e:
+            raise self._damaged(e) from e
+        return len(add), len(remove)
+
     def load_shards(self, paths: Iterable[str | os.PathLike[str]]) -> int:
         """Bulk-load N-Quads shards (see :mod:`kg.shards`); returns the quads the store then holds.
 
@@ -319,6 +346,9 @@ class Store:
         names = (v.article_name_from_graph(g.value) for g in self._inner.named_graphs())
         return sorted(n for n in names if n is not None)
 
+    def has_graph(self, graph: URIRef) -> bool:
+        return self._inner.contains_named_graph(ox.NamedNode(str(graph)))
+
     def __contains__(self, name: str) -> bool:
         return self._inner.contains_named_graph(ox.NamedNode(str(v.article_graph_iri(name))))
 
@@ -335,12 +365,16 @@ class Store:
         return None
 
     def graph_hashes(self) -> dict[str, str]:
-        """Article graph IRI → the content hash stored in it (what ``kg push`` compares)."""
-        sha = ox.NamedNode(str(v.SDO.sha256))
+        """Graph IRI → the content hash stored in it, for article graphs (the article's sha256)
+        and the derived entities and canonical graphs (``kg:contentHash``): what ``kg push`` compares."""
         out = {}
-        for quad in self._inner.quads_for_pattern(None, sha, None, None):
+        for quad in self._inner.quads_for_pattern(None, ox.NamedNode(str(v.SDO.sha256)), None, None):
             if isinstance(quad.graph_name, ox.NamedNode) and v.article_name_from_graph(quad.graph_name.value):
                 out[quad.graph_name.value] = str(quad.object.value)
+        for graph in v.DERIVED_GRAPHS:
+            name = ox.NamedNode(str(graph))
+            for quad in self._inner.quads_for_pattern(name, ox.NamedNode(str(v.KG.contentHash)), None, name):
+                out[str(graph)] = str(quad.object.value)
         return out
 
     def graph_ntriples(self, graph: str) -> tuple[bytes, int]:
@@ -361,6 +395,14 @@ class Store:
         for q in self._inner.quads_for_pattern(None, None, None, name):
             out.add((_rdflib_term(q.subject), _rdflib_term(q.predicate), _rdflib_term(q.object)))
         return out
+
+    def quads_of(self, predicates: Iterable[URIRef]) -> Iterator[tuple[Node, Node, Node, URIRef | None]]:
+        """Every stored quad whose predicate is one of ``predicates``, as rdflib terms."""
+        for p in predicates:
+            for q in self._inner.quads_for_pattern(None, ox.NamedNode(str(p)), None, None):
+                graph = q.graph_name
+                yield (_rdflib_term(q.subject), p, _rdflib_term(q.object),
+                       URIRef(graph.value) if isinstance(graph, ox.NamedNode) else None)
 
     def quads(self) -> Iterator[tuple[Node, Node, Node, URIRef]]:
         """Every stored quad as rdflib terms (subject, predicate, object, graph)."""
@@ -440,7 +482,8 @@ class Store:
         return {str(value): int(n) for value, n in rows}
 
     def stats(self) -> dict[str, Any]:
-        """What the store holds: quads, articles, entities, mentions, timexes, claims, events."""
+        """What the store holds: quads, articles, entities, mentions, timexes, claim and event
+        mentions (one per report) and canonical claims and events (one per statement or happening)."""
         entity_types = self._by_value(
             "?x a ?t . VALUES (?t ?value) { (schema:Person 'Person') "
             "(schema:Organization 'Organization') (schema:Place 'Place') }"
@@ -455,6 +498,8 @@ class Store:
             "mentions": self._count("?x a kg:Mention"),
             "timexes": self._count("?x a kg:TimeExpression"),
             "timexes_by_type": self._by_value("?x a kg:TimeExpression ; kg:timexType ?value"),
+            "claim_mentions": self._count("?x a kg:ClaimMention"),
+            "event_mentions": self._count("?x a kg:EventMention"),
             "claims": self._count("?x a kg:Claim"),
             "claims_by_stance": self._by_value("?x a kg:Claim ; kg:stance ?value"),
             "events": self._count("?x a sem:Event"),

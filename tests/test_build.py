@@ -45,7 +45,7 @@ def test_changed_article_replaces_its_graph(corpus, store_path, pipeline):
         report = build([corpus], store, pipeline)
         assert report.replaced == [target.name]
         rows = list(store.query(
-            'PREFIX kg: <https://kg.example.org/ns#> SELECT ?s WHERE { GRAPH ?g { ?c a kg:Claim ; kg:speakerLabel ?s } }'
+            'PREFIX kg: <https://kg.example.org/ns#> SELECT ?s WHERE { GRAPH ?g { ?c a kg:ClaimMention ; kg:speakerLabel ?s } }'
         ))
     assert "Jean Dupont" in {str(r[0]) for r in rows}
 

@@ -94,8 +94,9 @@ def examples() -> list[list[str]]:
 def test_push_sends_every_graph_then_only_changes(pushed):
     _, first, again = pushed
     assert first.exit_code == 0, first.output
-    assert first.stderr.startswith("6 graphs sent (")  # 5 articles + the topic scheme
-    assert again.stderr.startswith("1 graphs sent") and "5 unchanged" in again.stderr  # articles skipped by hash
+    # 5 articles + the topic scheme + the derived entities and canonical graphs (issue 12)
+    assert first.stderr.startswith("8 graphs sent (")
+    assert again.stderr.startswith("1 graphs sent") and "7 unchanged" in again.stderr  # skipped by hash
 
 
 def test_remote_holds_the_same_quads(pushed, seed_store_path):
@@ -170,11 +171,11 @@ def test_kg_serve_answers_the_sparql_protocol(tmp_path, seed_store_path):
 def test_push_through_a_sparql_update_endpoint(tmp_path, seed_store_path):
     with oxigraph_server(tmp_path / "db") as base:
         first = CliRunner().invoke(cli, ["push", "--store", str(seed_store_path), "--update-endpoint", f"{base}/update"])
-        assert first.exit_code == 0 and first.stderr.startswith("6 graphs sent"), first.output
+        assert first.exit_code == 0 and first.stderr.startswith("8 graphs sent"), first.output
         local = rows(["who-said-what", "-p", "topic=sanctions", "--store", str(seed_store_path)])
         assert rows(["who-said-what", "-p", "topic=sanctions", "--endpoint", f"{base}/query"]) == local
         again = CliRunner().invoke(cli, ["push", "--store", str(seed_store_path), "--update-endpoint", f"{base}/update"])
-        assert "5 unchanged" in again.stderr
+        assert "7 unchanged" in again.stderr
 
 
 def test_query_page_offers_every_saved_query_as_a_tab():

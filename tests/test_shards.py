@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import distributed  # installed by `make test` (the [test] extra)
 
-from kg.graph.vocabulary import TOPICS_GRAPH
+from kg.graph.vocabulary import DERIVED_GRAPHS, TOPICS_GRAPH
 from tests.conftest import SEEDS, article_graphs
 
 
 def test_dask_shards_load_into_the_same_article_graphs(tmp_path, seed_store_path, pipeline):
+    from kg.resolve import resolve
     from kg.shards import extract_with_dask
     from kg.store import Store
 
@@ -25,11 +26,16 @@ def test_dask_shards_load_into_the_same_article_graphs(tmp_path, seed_store_path
     with Store.open(tmp_path / "from-shards") as store:
         loaded = store.load_shards(r.path for r in reports)
         sharded = article_graphs(store)
+        resolve(store)  # issue 12: one corpus-wide resolution after loading every shard
+        sharded_derived = {str(g): set(store.graph_ntriples(str(g))[0].splitlines()) for g in DERIVED_GRAPHS}
     with Store.open(seed_store_path, read_only=True) as store:
         built = article_graphs(store)
-        topic_quads = store.graph_ntriples(str(TOPICS_GRAPH))[1]
+        built_derived = {str(g): set(store.graph_ntriples(str(g))[0].splitlines()) for g in DERIVED_GRAPHS}
+        other_quads = sum(store.graph_ntriples(str(g))[1] for g in (TOPICS_GRAPH, *DERIVED_GRAPHS))
         total = len(store)
-    assert loaded == sum(r.quads for r in reports) == total - topic_quads
+    assert loaded == sum(r.quads for r in reports) == total - other_quads
+    assert all(len(quads) > 100 for quads in built_derived.values())
+    assert sharded_derived == built_derived  # the same canonical events, claims and entities
     assert sharded.keys() == built.keys() and len(built) == 5
     for graph in built:
         assert sharded[graph] == built[graph], graph

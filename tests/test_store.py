@@ -12,6 +12,7 @@ from rdflib import Literal, URIRef
 from kg.errors import QueryError, StoreError
 from kg.graph.mapping import extraction_to_graph
 from kg.graph.vocabulary import KB_GRAPH, KG, RDF, RDFS, article_graph_iri, entity_iri
+from kg.resolve import resolve
 from kg.store import Store, default_path
 from tests.samples import sample_extraction
 
@@ -147,8 +148,13 @@ def test_stats(store):
     assert stats["articles"] == 2
     assert stats["entities"] == 3  # shared across articles
     assert stats["entities_by_type"] == {"Person": 2, "Place": 1}
-    assert stats["claims"] == 2 and stats["events"] == 2
-    assert stats["events_by_type"] == {"travel": 2}
+    assert stats["claim_mentions"] == 2 and stats["event_mentions"] == 2
+    assert stats["claims"] == 0 and stats["events"] == 0  # canonical nodes come with resolution
+    resolve(store)
+    stats = store.stats()
+    # the two articles tell the same story: one claim and one event, each with two reports
+    assert stats["claims"] == 1 and stats["events"] == 1
+    assert stats["events_by_type"] == {"travel": 1}
     assert stats["timexes_by_type"] == {"DATE": 2}
     assert stats["mentions"] == 8
     assert stats["triples"] == len(store)
@@ -157,7 +163,7 @@ def test_stats(store):
 def test_query_binds_parameters_outside_the_projection(store):
     store.replace_article(sample_extraction())
     rows = list(store.query(
-        "SELECT ?text WHERE { ?c a kg:Claim ; schema:creator ?speaker ; schema:text ?text }",
+        "SELECT ?text WHERE { ?c a kg:ClaimMention ; schema:creator ?speaker ; schema:text ?text }",
         {"speaker": entity_iri("Q7747")},
     ))
     assert len(rows) == 1 and str(rows[0][0]).startswith("Nous développerons")
@@ -181,7 +187,7 @@ def test_dataset_is_the_union_of_graphs(store):
     store.replace_article(sample_extraction())
     ds = store.dataset
     assert {g.identifier for g in ds.graphs()} >= {article_graph_iri("001_poutine.txt")}
-    assert len(list(ds.subjects(RDF.type, KG.Claim))) == 1
+    assert len(list(ds.subjects(RDF.type, KG.ClaimMention))) == 1
 
 
 def test_knowledge_base_graph(store):

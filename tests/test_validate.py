@@ -27,7 +27,7 @@ def test_good_graph_conforms():
 
 def test_claim_missing_its_content_fails_with_a_readable_report():
     g = extraction_to_graph(sample_extraction())
-    claim = the(g, KG.Claim)
+    claim = the(g, KG.ClaimMention)
     g.remove((claim, voc.SDO.text, None))
     conforms, report = validate(g)
     assert not conforms
@@ -40,13 +40,13 @@ def test_claim_missing_its_content_fails_with_a_readable_report():
 @pytest.mark.parametrize(
     ("breakage", "message"),
     [
-        (lambda g: g.set((the(g, KG.Claim), KG.stance, Literal("ranting"))), "kg:stance from the allowed set"),
-        (lambda g: g.set((the(g, KG.Claim), KG.mode, Literal("hearsay"))), "kg:mode among direct"),
-        (lambda g: g.remove((the(g, KG.Claim), voc.PROV.wasDerivedFrom, None)), "derived from an article"),
-        (lambda g: g.remove((the(g, SEM.Event), SEM.eventType, None)), "one sem:eventType"),
-        (lambda g: g.remove((the(g, SEM.Event), KG.trigger, None)), "needs its kg:trigger"),
-        (lambda g: g.remove((the(g, SEM.Event), KG.evidence, None)), "kg:evidence span"),
-        (lambda g: g.set((the(g, SEM.Event), SEM.hasTimeStamp, Literal("2024-06-18"))), "xsd:gYearMonth"),
+        (lambda g: g.set((the(g, KG.ClaimMention), KG.stance, Literal("ranting"))), "kg:stance from the allowed set"),
+        (lambda g: g.set((the(g, KG.ClaimMention), KG.mode, Literal("hearsay"))), "kg:mode among direct"),
+        (lambda g: g.remove((the(g, KG.ClaimMention), voc.PROV.wasDerivedFrom, None)), "derived from an article"),
+        (lambda g: g.remove((the(g, KG.EventMention), SEM.eventType, None)), "one sem:eventType"),
+        (lambda g: g.remove((the(g, KG.EventMention), KG.trigger, None)), "needs its kg:trigger"),
+        (lambda g: g.remove((the(g, KG.EventMention), KG.evidence, None)), "kg:evidence span"),
+        (lambda g: g.set((the(g, KG.EventMention), SEM.hasTimeStamp, Literal("2024-06-18"))), "xsd:gYearMonth"),
         (lambda g: g.set((the(g, KG.TimeExpression), NIF.endIndex, Literal(3))), "smaller than its nif:endIndex"),
         (lambda g: g.set((the(g, KG.TimeExpression), NIF.beginIndex, Literal("29"))), "integer nif:beginIndex"),
         (lambda g: g.remove((voc.article_iri("001_poutine.txt"), voc.DCTERMS.identifier, None)),
@@ -70,7 +70,7 @@ def test_validates_a_store_and_a_dataset(tmp_path):
         assert conforms, report
     ds = Dataset()
     broken = extraction_to_graph(x)
-    broken.remove((the(broken, KG.Claim), voc.SDO.text, None))
+    broken.remove((the(broken, KG.ClaimMention), voc.SDO.text, None))
     named = ds.graph(article_graph_iri(x.article.name))
     for triple in broken:
         named.add(triple)

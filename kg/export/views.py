@@ -1,106 +1,82 @@
 """Network views of the graph store for Gephi and other network tools.
 
 ``actors``: people, organisations and places, undirected, linked by shared events
-("co-event") and by who speaks about whom ("speaks-about"), weighted by count.
+("co-event") and by who speaks about whom ("speaks-about"). Events and claims are the
+canonical ones (one per happening or statement, :mod:`kg.resolve`): an edge's ``weight`` sums
+the articles that report its events or claims, ``items`` counts them.
 ``events``: a directed graph of actors → events (agent/participant/actor), events → places
 and events → date nodes. ``full``: the events view plus claims (speaker → claim "said",
 claim → entity "about") and topics (event/claim → topic "subject").
 
 Every node has ``label`` (never an IRI), ``type``, ``wikidata`` ("" when unknown),
-``mentions`` and ``first``/``last`` (ISO dates, "" when undated); every edge ``relation``
-(= ``label``) and ``weight``, plus ``first``/``last`` when dated. Only str/int/float/bool
+``mentions`` and ``first``/``last`` (ISO dates, "" when undated), event and claim nodes
+``sources``; every edge ``relation`` (= ``label``), ``weight`` and ``items``, plus ``first``/``last`` when dated. Only str/int/float/bool
 values are stored. Partial dates are widened to the interval they denote (:func:`interval`).
 """
 
 from __future__ import annotations
 
-import calendar
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import combinations
 
 import networkx as nx
 
+from kg.resolve.dates import interval
 from kg.store import Store
 
 VIEWS = ("actors", "events", "full")
 
 ENTITIES = """
 SELECT ?e (SAMPLE(?l) AS ?label) (SAMPLE(?t) AS ?type) (SAMPLE(?wd) AS ?wikidata) WHERE {
-  ?e schema:name ?l .
-  VALUES (?class ?t) { (schema:Person "Person") (schema:Organization "Organization") (schema:Place "Place") }
-  ?e a ?class .
-  OPTIONAL { ?e owl:sameAs ?wd }
+  GRAPH graph:entities {
+    ?e schema:name ?l .
+    VALUES (?class ?t) { (schema:Person "Person") (schema:Organization "Organization") (schema:Place "Place") }
+    ?e a ?class .
+    OPTIONAL { ?e owl:sameAs ?wd }
+  }
 } GROUP BY ?e
 """
 
 MENTIONS = "SELECT ?e (COUNT(DISTINCT ?m) AS ?n) WHERE { ?m itsrdf:taIdentRef ?e } GROUP BY ?e"
 
 EVENTS = """
-SELECT DISTINCT ?ev ?trigger ?type ?date ?modality WHERE {
-  ?ev a sem:Event .
+SELECT ?ev ?trigger ?type ?date ?modality ?sources WHERE { GRAPH graph:canonical {
+  ?ev a sem:Event ; kg:sources ?sources .
   OPTIONAL { ?ev kg:trigger ?trigger }
   OPTIONAL { ?ev kg:modality ?modality }
   OPTIONAL { ?ev sem:eventType/skos:notation ?type }
   OPTIONAL { ?ev sem:hasTimeStamp ?date }
-}
+} }
 """
 
 EVENT_LINKS = """
-SELECT DISTINCT ?ev ?rel ?a WHERE {
+SELECT DISTINCT ?ev ?rel ?a WHERE { GRAPH graph:canonical {
   VALUES (?p ?rel) { (kg:agent "agent") (kg:patient "patient") (kg:recipient "recipient") (kg:participant "participant")
                     (sem:hasActor "actor") (sem:hasPlace "place") }
   ?ev a sem:Event ; ?p ?a .
-}
+} }
 """
 
 CLAIMS = """
-SELECT DISTINCT ?c ?text ?speaker ?speakerLabel ?stance ?date WHERE {
-  ?c a kg:Claim ; schema:text ?text .
+SELECT ?c ?text ?speaker ?speakerLabel ?stance ?date ?sources WHERE { GRAPH graph:canonical {
+  ?c a kg:Claim ; schema:text ?text ; kg:sources ?sources .
   OPTIONAL { ?c schema:creator ?speaker }
   OPTIONAL { ?c kg:speakerLabel ?speakerLabel }
   OPTIONAL { ?c kg:stance ?stance }
   OPTIONAL { ?c schema:dateCreated ?date }
-}
+} }
 """
 
-CLAIM_TARGETS = """
-SELECT DISTINCT ?c ?target WHERE {
-  ?c a kg:Claim ; kg:contentPhrase ?p .
-  ?p nif:beginIndex ?pb ; nif:endIndex ?pe ; nif:referenceContext ?ctx .
-  ?m itsrdf:taIdentRef ?target ; nif:beginIndex ?b ; nif:referenceContext ?ctx .
-  FILTER(?b >= ?pb && ?b < ?pe)
-}
-"""
+CLAIM_TARGETS = "SELECT ?c ?target WHERE { GRAPH graph:canonical { ?c a kg:Claim ; schema:mentions ?target } }"
 
 SUBJECTS = """
 SELECT DISTINCT ?x ?topic ?notation ?label WHERE {
-  ?x dcterms:subject ?topic .
+  GRAPH graph:canonical { ?x dcterms:subject ?topic }
   OPTIONAL { ?topic skos:notation ?notation }
   OPTIONAL { ?topic skos:prefLabel ?label FILTER(lang(?label) = "fr") }
 }
 """
-
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
-
-
-def interval(value: str | None) -> tuple[str, str] | None:
-    """The ISO day interval a (possibly partial) date denotes, or None.
-
-    ``2024-06-18`` → (2024-06-18, 2024-06-18); ``2023-09`` → (2023-09-01, 2023-09-30);
-    ``2024`` → (2024-01-01, 2024-12-31); a dateTime keeps its day; anything else → None.
-    """
-    m = _DATE.match(value or "")
-    if not m:
-        return None
-    year, month, day = m.groups()
-    if day:
-        return f"{year}-{month}-{day}", f"{year}-{month}-{day}"
-    if month:
-        last = calendar.monthrange(int(year), int(month))[1]
-        return f"{year}-{month}-01", f"{year}-{month}-{last:02d}"
-    return f"{year}-01-01", f"{year}-12-31"
 
 
 @dataclass
@@ -151,19 +127,19 @@ def _load(store: Store, filters: Filters) -> _Facts:
         if label:
             f.topics[topic]["label"] = label
         topic_names[x] |= {notation, label or notation, topic}
-    for ev, trigger, typ, date, modality in store.select(EVENTS):
+    for ev, trigger, typ, date, modality, sources in store.select(EVENTS):
         if ev in f.events or not filters.keeps(date, topic_names.get(ev, set())):
             continue
         f.events[ev] = {"trigger": trigger or typ or "event", "eventType": typ or "", "date": date or "",
-                        "modality": modality or ""}
+                        "modality": modality or "", "sources": int(sources)}
     for ev, rel, a in store.select(EVENT_LINKS):
         if ev in f.events and a in f.entities:
             f.event_links[ev].append((rel, a))
-    for c, text, speaker, speaker_label, stance, date in store.select(CLAIMS):
+    for c, text, speaker, speaker_label, stance, date, sources in store.select(CLAIMS):
         if c in f.claims or not filters.keeps(date, topic_names.get(c, set())):
             continue
         f.claims[c] = {"text": text, "speaker": speaker or "", "speakerLabel": speaker_label or "",
-                       "stance": stance or "", "date": date or ""}
+                       "stance": stance or "", "date": date or "", "sources": int(sources)}
     for c, target in store.select(CLAIM_TARGETS):
         if c in f.claims and target in f.entities and target != f.claims[c]["speaker"]:
             f.claim_targets[c].add(target)
@@ -190,14 +166,17 @@ def _finish(g: nx.Graph) -> nx.Graph:
     return g
 
 
-def _add_edge(g: nx.Graph, a: str, b: str, relation: str, date: str = "") -> None:
+def _add_edge(g: nx.Graph, a: str, b: str, relation: str, date: str = "", sources: int = 1) -> None:
+    """Add one event's or claim's link: ``weight`` sums the reporting articles, ``items`` counts
+    the happenings or statements."""
     if g.has_edge(a, b):
         data = g[a][b]
-        data["weight"] += 1
+        data["weight"] += sources
+        data["items"] += 1
         if relation not in data["relation"].split("+"):
             data["relation"] = "+".join(sorted({*data["relation"].split("+"), relation}))
     else:
-        g.add_edge(a, b, relation=relation, weight=1)
+        g.add_edge(a, b, relation=relation, weight=sources, items=1)
         data = g[a][b]
     _dated(data, date)
 
@@ -209,18 +188,18 @@ def _actors(f: _Facts, filters: Filters) -> nx.Graph:
         actors = sorted({a for _, a in links})
         involved.update(actors)
         for a, b in combinations(actors, 2):
-            _add_edge(g, a, b, "co-event", f.events[ev]["date"])
+            _add_edge(g, a, b, "co-event", f.events[ev]["date"], f.events[ev]["sources"])
         for a in actors:
             _dated(f.entities[a], f.events[ev]["date"])
     for c, targets in f.claim_targets.items():
-        speaker, date = f.claims[c]["speaker"], f.claims[c]["date"]
+        speaker, date, sources = f.claims[c]["speaker"], f.claims[c]["date"], f.claims[c]["sources"]
         if speaker not in f.entities:
             continue
         involved.add(speaker)
         _dated(f.entities[speaker], date)
         for t in targets:
             involved.add(t)
-            _add_edge(g, speaker, t, "speaks-about", date)
+            _add_edge(g, speaker, t, "speaks-about", date, sources)
     for e, data in f.entities.items():
         if not filters.active() or e in involved:
             g.add_node(e, **data)
@@ -232,7 +211,8 @@ def _events(f: _Facts, full: bool) -> nx.DiGraph:
     for ev, data in f.events.items():
         label = data["trigger"] + (f" ({data['eventType']})" if data["eventType"] else "")
         g.add_node(ev, label=label, type="Event", eventType=data["eventType"], date=data["date"],
-                   modality=data["modality"])
+                   modality=data["modality"], sources=data["sources"])
+        n = data["sources"]
         _dated(g.nodes[ev], data["date"])
         links = dict()
         for rel, a in f.event_links[ev]:  # agent/participant beat the generic actor
@@ -242,32 +222,33 @@ def _events(f: _Facts, full: bool) -> nx.DiGraph:
             g.add_node(a, **f.entities[a])
             _dated(g.nodes[a], data["date"])
             if rel == "place":
-                _add_edge(g, ev, a, "place", data["date"])
+                _add_edge(g, ev, a, "place", data["date"], n)
             else:
-                _add_edge(g, a, ev, rel, data["date"])
+                _add_edge(g, a, ev, rel, data["date"], n)
         if interval(data["date"]):
             day = "date:" + data["date"]
             g.add_node(day, label=data["date"], type="Date")
             _dated(g.nodes[day], data["date"])
-            _add_edge(g, ev, day, "date", data["date"])
+            _add_edge(g, ev, day, "date", data["date"], n)
     if full:
         for c, data in f.claims.items():
             g.add_node(c, label=data["text"], type="Claim", stance=data["stance"], speaker=data["speakerLabel"],
-                       date=data["date"])
+                       date=data["date"], sources=data["sources"])
+            n = data["sources"]
             _dated(g.nodes[c], data["date"])
             if data["speaker"] in f.entities:
                 g.add_node(data["speaker"], **f.entities[data["speaker"]])
                 _dated(g.nodes[data["speaker"]], data["date"])
-                _add_edge(g, data["speaker"], c, "said", data["date"])
+                _add_edge(g, data["speaker"], c, "said", data["date"], n)
             for t in f.claim_targets[c]:
                 g.add_node(t, **f.entities[t])
-                _add_edge(g, c, t, "about", data["date"])
+                _add_edge(g, c, t, "about", data["date"], n)
         for x in list(g.nodes):
             for topic in f.subjects.get(x, ()):
                 g.add_node(topic, **f.topics[topic])
                 date = g.nodes[x].get("date", "")
                 _dated(g.nodes[topic], date)
-                _add_edge(g, x, topic, "subject", date)
+                _add_edge(g, x, topic, "subject", date, g.nodes[x].get("sources", 1))
     for _, data in g.nodes(data=True):
         if "date" in data and not data["date"]:
             del data["date"]

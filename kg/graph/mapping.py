@@ -312,7 +312,7 @@ class _ArticleMapper:
     def _claim(self, c: Claim) -> Iterator[Triple]:
         iri = self._mint(f"claim-{c.content_start}-{c.content_end}")
         self._claims[(c.content_start, c.content_end)] = iri
-        yield iri, RDF.type, KG.Claim
+        yield iri, RDF.type, KG.ClaimMention
         yield iri, RDF.type, SDO.Quotation
         yield iri, SDO.text, Literal(c.content, lang=self.lang)
         yield iri, KG.mode, Literal(c.mode)
@@ -347,7 +347,7 @@ class _ArticleMapper:
     def _event(self, e: Event) -> Iterator[Triple]:
         iri = self._mint(f"event-{e.trigger_start}-{e.trigger_end}-{e.type}")
         etype = v.event_type_iri(e.type)
-        yield iri, RDF.type, SEM.Event
+        yield iri, RDF.type, KG.EventMention
         yield iri, SEM.eventType, etype
         yield etype, RDF.type, SKOS.Concept
         yield etype, RDF.type, SEM.EventType

@@ -29,7 +29,10 @@ __all__ = [
     "CLAIM_STANCES",
     "DATE_SOURCES",
     "DCTERMS",
+    "CANONICAL_GRAPH",
+    "ENTITIES_GRAPH",
     "ENTITY_TYPES",
+    "GAF",
     "ITSRDF",
     "KB_GRAPH",
     "TOPICS_GRAPH",
@@ -48,6 +51,7 @@ __all__ = [
     "article_graph_iri",
     "article_iri",
     "article_name_from_graph",
+    "canonical_iri",
     "entity_iri",
     "event_type_iri",
     "topic_iri",
@@ -64,7 +68,11 @@ class KG(DefinedNamespace):
 
     # Classes
     Article: URIRef  # a news article, the unit of provenance and of rebuilds (⊑ schema:NewsArticle)
-    Claim: URIRef  # a reported statement: who said what, with cue, mode and stance (⊑ schema:Quotation)
+    Claim: URIRef  # one statement of one speaker, however many articles report it (⊑ schema:Claim; canonical graph)
+    ClaimMention: URIRef  # one article's report of a statement: speaker, cue, mode, stance, offsets (⊑ schema:Quotation)
+    EventMention: URIRef  # one article's report of a happening: trigger, actors, date, offsets (gaf:denotedBy ← sem:Event)
+    Corroboration: URIRef  # a link: one claim supports another (kg:linkFrom supports kg:linkTo), with kg:basis
+    Contradiction: URIRef  # a link: a denial (kg:linkFrom) answers a claim or event (kg:linkTo), with kg:basis
     Mention: URIRef  # a nif:Phrase that names an entity; itsrdf:taIdentRef points to the entity
     TimeExpression: URIRef  # a nif:Phrase holding a TIMEX3 temporal expression
     EventType: URIRef  # a skos:Concept classifying sem:Event (travel, meeting, sanction...)
@@ -111,6 +119,21 @@ class KG(DefinedNamespace):
     cameoCode: URIRef  # on an event type: the most specific CAMEO code that fits ("042")
     ploverCategory: URIRef  # on an event type: the PLOVER category it maps to ("CONSULT"), as POLECAT codes events
 
+    # Canonical layer (graph/canonical): one node per happening and per statement
+    sources: URIRef  # xsd:integer, number of distinct articles that report a canonical event or claim
+    firstReported: URIRef  # publication date of the earliest article that reports it
+    lastReported: URIRef  # publication date of the latest article that reports it
+    otherDate: URIRef  # a date some source gave that differs from sem:hasTimeStamp (a source's variant)
+    mergeBasis: URIRef  # why mentions were merged into this node ("same type, shared actor …, same day")
+    realises: URIRef  # an asserted canonical event → the planned one it carries out (linked, not merged)
+    denies: URIRef  # a canonical denial → the claim or event it answers (detail in a kg:Contradiction)
+    corroborates: URIRef  # a canonical claim → another it supports (detail in a kg:Corroboration)
+    linkFrom: URIRef  # a link's source: the denial, or the supporting claim
+    linkTo: URIRef  # a link's target: the claim or event denied or supported
+    basis: URIRef  # why a link holds: "answers the claim before it in the same article", "shared event …"
+    relayedBy: URIRef  # a claim mention → the mention that relays it ("selon les agences russes, X a dit …")
+    contentHash: URIRef  # on a derived graph (entities, canonical): sha256 of its content, for kg push
+
     # Provenance offsets (each points to a nif:Phrase of the article's text)
     evidence: URIRef  # the whole span a claim or event was extracted from
     contentPhrase: URIRef  # span of a claim's content
@@ -152,6 +175,16 @@ class SEM(DefinedNamespace):
     hasSubEvent: URIRef  # event → one of its parts
     subEventOf: URIRef  # event → the event it is part of
     accordingTo: URIRef  # the authority that asserts a statement
+
+
+class GAF(DefinedNamespace):
+    """Grounded Annotation Framework (Fokkens et al., 2014): instances and the mentions that denote them."""
+
+    _NS = Namespace("http://groundedannotationframework.org/gaf#")
+    _fail = True
+
+    denotedBy: URIRef  # an instance (a canonical event or claim) → a mention of it in a text
+    denotes: URIRef  # a mention → the instance it refers to
 
 
 class NIF(DefinedNamespace):
@@ -196,6 +229,7 @@ PREFIXES: dict[str, str] = {
     "kg": str(KG._NS),
     "sem": str(SEM._NS),
     "nif": str(NIF._NS),
+    "gaf": str(GAF._NS),
     "itsrdf": str(ITSRDF._NS),
     "schema": str(SDO._NS),
     "prov": str(PROV._NS),
@@ -210,6 +244,7 @@ PREFIXES: dict[str, str] = {
     "article": BASE + "article/",
     "topic": BASE + "topic/",
     "eventtype": BASE + "eventtype/",
+    "graph": BASE + "graph/",
 }
 
 
@@ -253,6 +288,11 @@ ENTITY_TYPES = {
 KB_GRAPH = URIRef(BASE + "graph/kb")
 TOPICS_GRAPH = URIRef(BASE + "graph/topics")  # the SKOS topic scheme the build used
 """Named graph of the curated knowledge base (entity descriptions not tied to one article)."""
+ENTITIES_GRAPH = URIRef(BASE + "graph/entities")
+"""One description per entity, merged by the build from every article graph (kg.resolve)."""
+CANONICAL_GRAPH = URIRef(BASE + "graph/canonical")
+"""Canonical events and claims, their mentions, sources and links (kg.resolve)."""
+DERIVED_GRAPHS = (ENTITIES_GRAPH, CANONICAL_GRAPH)
 
 _ARTICLE_GRAPH = BASE + "graph/article/"
 
@@ -287,6 +327,11 @@ def article_name_from_graph(graph: str) -> str | None:
 def event_type_iri(type_id: str) -> URIRef:
     """The skos:Concept of an event type id such as "travel"."""
     return URIRef(BASE + "eventtype/" + _segment(type_id))
+
+
+def canonical_iri(kind: str, key: str) -> URIRef:
+    """The IRI of a canonical ``event`` or ``claim``; ``key`` is a stable digest of its first mention."""
+    return URIRef(f"{BASE}{kind}/{key}")
 
 
 def topic_iri(topic_id: str) -> URIRef:

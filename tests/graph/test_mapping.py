@@ -114,7 +114,7 @@ def test_timex_has_value_and_typed_date():
 def test_claim_mapping():
     x = sample_extraction()
     g = extraction_to_graph(x)
-    (claim,) = g.subjects(RDF.type, KG.Claim)
+    (claim,) = g.subjects(RDF.type, KG.ClaimMention)
     c = x.claims[0]
     assert claim == URIRef(f"{article_iri(x.article.name)}#claim-{c.content_start}-{c.content_end}")
     assert (claim, RDF.type, voc.SDO.Quotation) in g
@@ -142,7 +142,7 @@ def test_unresolved_speaker_is_a_label():
     x = sample_extraction()
     claim = replace(x.claims[0], speaker_key=None, speaker="le porte-parole du Kremlin")
     g = extraction_to_graph(replace(x, claims=(claim,)))
-    (c,) = g.subjects(RDF.type, KG.Claim)
+    (c,) = g.subjects(RDF.type, KG.ClaimMention)
     assert g.value(c, voc.SDO.creator) is None
     assert g.value(c, KG.speakerLabel) == Literal("le porte-parole du Kremlin", lang="fr")
 
@@ -150,7 +150,7 @@ def test_unresolved_speaker_is_a_label():
 def test_event_mapping():
     x = sample_extraction()
     g = extraction_to_graph(x)
-    (event,) = g.subjects(RDF.type, SEM.Event)
+    (event,) = g.subjects(RDF.type, KG.EventMention)
     assert g.value(event, SEM.eventType) == event_type_iri("travel")
     assert g.value(event, SEM.hasPlace) == entity_iri("Q18808")
     assert set(g.objects(event, SEM.hasActor)) == {entity_iri("Q7747"), entity_iri("Q56226")}
@@ -166,7 +166,7 @@ def test_event_mapping():
 
 def test_every_claim_and_event_is_traceable():
     g = extraction_to_graph(sample_extraction())
-    for cls in (KG.Claim, SEM.Event):
+    for cls in (KG.ClaimMention, KG.EventMention):
         for node in g.subjects(RDF.type, cls):
             evidence = g.value(node, KG.evidence)
             assert g.value(node, PROV.wasDerivedFrom) is not None
@@ -185,7 +185,7 @@ def test_clashing_claims_get_distinct_iris():
     x = sample_extraction()
     other = replace(x.claims[0], speaker_key="Q56226", speaker="Kim Jong-un")
     g = extraction_to_graph(replace(x, claims=(x.claims[0], other)))
-    assert len(set(g.subjects(RDF.type, KG.Claim))) == 2
+    assert len(set(g.subjects(RDF.type, KG.ClaimMention))) == 2
 
 
 def test_odd_keys_and_urls_give_valid_iris():

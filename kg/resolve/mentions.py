@@ -1,0 +1,180 @@
+"""The mentions resolution works on, read back from the article graphs of the store.
+
+Resolution is a function of what the store holds — not of one build's extractions — so an
+incremental build, a build with ``--workers``, a bulk load of shards and a rebuild from scratch
+all end with the same canonical graph. Each reader is a handful of SELECTs whose rows are
+joined here by mention IRI.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from kg.graph import vocabulary as v
+from kg.store import Store
+
+_ENTITY = v.BASE + "entity/"
+
+
+@dataclass(frozen=True)
+class EventMention:
+    """One article's report of a happening (a ``kg:EventMention`` of its article graph)."""
+
+    iri: str
+    article: str  # article IRI
+    published: str | None  # the article's publication date (ISO)
+    type: str
+    lemma: str
+    trigger: str
+    modality: str
+    date: str | None  # TIMEX3 value
+    date_source: str | None
+    sentence: int
+    start: int  # trigger offset
+    roles: tuple[tuple[str, str], ...] = ()  # (role, entity IRI): agent, patient, recipient, participant
+    place: str | None = None  # entity IRI
+    topics: frozenset[str] = frozenset()
+    claim: str | None = None  # the claim mention whose content reports it
+
+    def actors(self, role: str | None = None) -> frozenset[str]:
+        return frozenset(k for r, k in self.roles if role is None or r == role)
+
+
+@dataclass(frozen=True)
+class ClaimMention:
+    """One article's report of a statement (a ``kg:ClaimMention`` of its article graph)."""
+
+    iri: str
+    article: str
+    published: str | None
+    text: str  # the content, as written
+    speaker: str | None  # entity IRI when resolved
+    speaker_label: str  # name or noun phrase, "" when unknown
+    stance: str
+    mode: str
+    date: str | None
+    sentence: int
+    start: int  # evidence span (speaker + cue + content)
+    end: int
+    content_start: int
+    content_end: int
+    topics: frozenset[str] = frozenset()
+    named: frozenset[str] = frozenset()  # entity IRIs mentioned inside the content
+    role: str = ""  # the speaker's role given at the claim ("porte-parole du Kremlin")
+
+
+@dataclass
+class Cluster:
+    """Mentions that report one happening or one statement, and why they were merged."""
+
+    mentions: list = field(default_factory=list)
+    basis: set[str] = field(default_factory=set)
+
+    @property
+    def first(self):
+        """The mention the canonical IRI is minted from: the first by article and offset."""
+        return min(self.mentions, key=lambda m: (m.article, m.start, m.iri))
+
+
+@dataclass
+class Mentions:
+    events: list[EventMention] = field(default_factory=list)
+    claims: list[ClaimMention] = field(default_factory=list)
+
+
+_EVENTS = """
+SELECT ?m ?a ?issued ?type ?lemma ?trigger ?modality ?value ?dsource ?sent ?begin ?claim WHERE {
+  GRAPH ?g {
+    ?m a kg:EventMention ; sem:eventType ?etype ; kg:trigger ?trigger ; kg:modality ?modality ;
+       prov:wasDerivedFrom ?a ; kg:triggerPhrase ?tp .
+    ?etype skos:notation ?type .
+    ?tp nif:beginIndex ?begin ; nif:sentence ?s . ?s kg:sentenceIndex ?sent .
+    OPTIONAL { ?m kg:lemma ?lemma }
+    OPTIONAL { ?m kg:timexValue ?value }
+    OPTIONAL { ?m kg:dateSource ?dsource }
+    OPTIONAL { ?m kg:reportedBy ?claim }
+    OPTIONAL { ?a dcterms:issued ?issued }
+  }
+}
+"""
+_EVENT_ROLES = """
+SELECT ?m ?p ?x WHERE {
+  GRAPH ?g { ?m a kg:EventMention ; ?p ?x .
+    VALUES ?p { kg:agent kg:patient kg:recipient kg:participant sem:hasPlace dcterms:subject } }
+}
+"""
+_CLAIMS = """
+SELECT ?m ?a ?issued ?text ?creator ?label ?stance ?mode ?value ?sent ?eb ?ee ?cb ?ce ?role WHERE {
+  GRAPH ?g {
+    ?m a kg:ClaimMention ; schema:text ?text ; kg:stance ?stance ; kg:mode ?mode ;
+       prov:wasDerivedFrom ?a ; kg:evidence ?ev ; kg:contentPhrase ?cp .
+    ?ev nif:beginIndex ?eb ; nif:endIndex ?ee ; nif:sentence ?s . ?s kg:sentenceIndex ?sent .
+    ?cp nif:beginIndex ?cb ; nif:endIndex ?ce .
+    OPTIONAL { ?m schema:creator ?creator }
+    OPTIONAL { ?m kg:speakerLabel ?label }
+    OPTIONAL { ?m kg:speakerRole ?role }
+    OPTIONAL { ?m kg:timexValue ?value }
+    OPTIONAL { ?a dcterms:issued ?issued }
+  }
+}
+"""
+_CLAIM_TOPICS = "SELECT ?m ?t WHERE { GRAPH ?g { ?m a kg:ClaimMention ; dcterms:subject ?t } }"
+_ENTITY_MENTIONS = """
+SELECT ?a ?e ?b WHERE { GRAPH ?g { ?x a kg:Mention ; itsrdf:taIdentRef ?e ; nif:beginIndex ?b ;
+  nif:referenceContext ?c . ?c prov:wasDerivedFrom ?a } }
+"""
+_ROLE = {v.KG.agent: "agent", v.KG.patient: "patient", v.KG.recipient: "recipient", v.KG.participant: "participant"}
+_ROLE_BY_IRI = {str(k): r for k, r in _ROLE.items()}
+
+
+def read_mentions(store: Store) -> Mentions:
+    """Every event and claim mention of the store, sorted by article and offset."""
+    return Mentions(sorted(_events(store), key=_order), sorted(_claims(store), key=_order))
+
+
+def _order(m: EventMention | ClaimMention) -> tuple[str, int, str]:
+    return m.article, m.start, m.iri
+
+
+def _events(store: Store) -> Iterator[EventMention]:
+    roles: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    places: dict[str, str] = {}
+    topics: dict[str, set[str]] = defaultdict(set)
+    for m, p, x in store.select(_EVENT_ROLES):
+        if p in _ROLE_BY_IRI:
+            roles[m].append((_ROLE_BY_IRI[p], x))
+        elif p == str(v.SEM.hasPlace):
+            places[m] = x
+        else:
+            topics[m].add(x)
+    seen = set()
+    for m, a, issued, typ, lemma, trigger, modality, value, dsource, sent, begin, claim in store.select(_EVENTS):
+        if m in seen:
+            continue
+        seen.add(m)
+        yield EventMention(
+            m, a, issued, typ, lemma or "", trigger, modality, value, dsource, int(sent), int(begin),
+            tuple(sorted(set(roles.get(m, ())))), places.get(m), frozenset(topics.get(m, ())), claim,
+        )
+
+
+def _claims(store: Store) -> Iterator[ClaimMention]:
+    topics: dict[str, set[str]] = defaultdict(set)
+    for m, t in store.select(_CLAIM_TOPICS):
+        topics[m].add(t)
+    named: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for a, e, b in store.select(_ENTITY_MENTIONS):
+        named[a].append((int(b), e))
+    seen = set()
+    for m, a, issued, text, creator, label, stance, mode, value, sent, eb, ee, cb, ce, role in store.select(_CLAIMS):
+        if m in seen:
+            continue
+        seen.add(m)
+        cb, ce = int(cb), int(ce)
+        inside = frozenset(e for b, e in named.get(a, ()) if cb <= b < ce and e != creator)
+        yield ClaimMention(
+            m, a, issued, text, creator, label or "", stance, mode, value, int(sent), int(eb), int(ee),
+            cb, ce, frozenset(topics.get(m, ())), inside, role or "",
+        )
