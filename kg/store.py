@@ -397,12 +397,19 @@ class Store:
         return out
 
     def quads_of(self, predicates: Iterable[URIRef]) -> Iterator[tuple[Node, Node, Node, URIRef | None]]:
-        """Every stored quad whose predicate is one of ``predicates``, as rdflib terms."""
+        """Every stored quad whose predicate is one of ``predicates``, as rdflib terms
+        (each distinct term converted once: entity descriptions repeat across article graphs)."""
+        cache: dict[Any, Node] = {}
+
+        def term(t: Any) -> Node:
+            if (converted := cache.get(t)) is None:
+                converted = cache[t] = _rdflib_term(t)
+            return converted
+
         for p in predicates:
             for q in self._inner.quads_for_pattern(None, ox.NamedNode(str(p)), None, None):
                 graph = q.graph_name
-                yield (_rdflib_term(q.subject), p, _rdflib_term(q.object),
-                       URIRef(graph.value) if isinstance(graph, ox.NamedNode) else None)
+                yield (term(q.subject), p, term(q.object), term(graph) if isinstance(graph, ox.NamedNode) else None)
 
     def quads(self) -> Iterator[tuple[Node, Node, Node, URIRef]]:
         """Every stored quad as rdflib terms (subject, predicate, object, graph)."""

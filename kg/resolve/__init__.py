@@ -77,6 +77,12 @@ class Resolution:
                 out.extend(link_triples(link, iris))
         for link in self.links:
             out.extend(link_triples(link, iris))
+        # the file name and URL of each reporting article, so that queries (here or on a remote
+        # server) read them from this graph
+        for article, (name, url) in sorted(self.mentions.articles.items()):
+            out.append((URIRef(article), v.DCTERMS.identifier, Literal(name)))
+            if url:
+                out.append((URIRef(article), v.DCTERMS.source, URIRef(url)))
         return out
 
 

@@ -47,8 +47,18 @@ def speaker_key(m: ClaimMention) -> str:
     if m.speaker:
         return m.speaker
     if m.speaker_label:
-        return "name:" + normalise(m.speaker_label)
+        return "name:" + _normalised(m.speaker_label)
     return "article:" + m.article
+
+
+@lru_cache(maxsize=65536)
+def _normalised(label: str) -> str:
+    return normalise(label)
+
+
+def _week(m: ClaimMention) -> int | None:
+    span = days(m.date)
+    return span[0] // 7 if span and span[1] - span[0] < 7 else None
 
 
 def similar(a: ClaimMention, b: ClaimMention) -> float | None:
@@ -75,11 +85,21 @@ def compatible(a: ClaimMention, b: ClaimMention) -> str | None:
 
 
 def cluster_claims(mentions: list[ClaimMention]) -> list[ClaimCluster]:
+    """Claim clusters, blocked by speaker and, for claims dated to the day or week, by week
+    (same-time allows 3 days, so a dated claim meets the clusters of its week and the two
+    next to it, and the undated or vaguely dated ones of its speaker)."""
     clusters: list[ClaimCluster] = []
-    by_speaker: dict[str, list[int]] = defaultdict(list)
+    by_speaker: dict[tuple, list[int]] = defaultdict(list)  # (speaker, week or None) → clusters
+    any_week: dict[str, list[int]] = defaultdict(list)  # speaker → every cluster
     for m in sorted(mentions, key=lambda m: (m.article, m.start, m.iri)):
+        who, week = speaker_key(m), _week(m)
+        if week is None:
+            candidates = any_week[who]
+        else:
+            candidates = sorted({*by_speaker[(who, None)], *by_speaker[(who, week - 1)], *by_speaker[(who, week)],
+                                 *by_speaker[(who, week + 1)]})
         best, best_score, best_basis = None, None, None
-        for i in by_speaker[speaker_key(m)]:
+        for i in candidates:
             bases = [compatible(m, o) for o in clusters[i].mentions]
             if any(b is None for b in bases):
                 continue
@@ -88,10 +108,13 @@ def cluster_claims(mentions: list[ClaimMention]) -> list[ClaimCluster]:
                 best, best_score, best_basis = i, score, bases[0]
         if best is None:
             clusters.append(ClaimCluster([m]))
-            by_speaker[speaker_key(m)].append(len(clusters) - 1)
+            best = len(clusters) - 1
+            any_week[who].append(best)
         else:
             clusters[best].mentions.append(m)
             clusters[best].basis.add(best_basis)
+        if best not in by_speaker[(who, week)]:
+            by_speaker[(who, week)].append(best)
     return clusters
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date
+from functools import lru_cache
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 
@@ -35,6 +36,7 @@ def interval(value: str | None) -> tuple[str, str] | None:
     return f"{year}-01-01", f"{year}-12-31"
 
 
+@lru_cache(maxsize=65536)
 def days(value: str | None) -> tuple[int, int] | None:
     """The interval of :func:`interval` as proleptic day ordinals (for arithmetic), or None."""
     span = interval(value)
@@ -48,6 +50,7 @@ def gap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, max(a[0], b[0]) - min(a[1], b[1]))
 
 
+@lru_cache(maxsize=65536)
 def precision(value: str | None) -> int:
     """3 for a day, 2 for a month, 1 for a year, 0 for anything else."""
     span = days(value)

@@ -104,15 +104,30 @@ def _order(m: EventMention) -> tuple:
     return (-precision(m.date), m.date_source not in _TEXT_SOURCES, span or (0, 0), m.article, m.start, m.iri)
 
 
+def _week(m: EventMention) -> int | None:
+    span = days(m.date)
+    return span[0] // 7 if span and span[0] == span[1] else None
+
+
 def cluster_events(mentions: list[EventMention], within: dict[str, set[str]]) -> list[EventCluster]:
-    """The canonical clusters of ``mentions`` (rules in the module docstring)."""
+    """The canonical clusters of ``mentions`` (rules in the module docstring).
+
+    Blocking: a mention dated to the day meets the clusters that share a participant and hold
+    a mention of its week or the next ones (the tolerance is 2 days at most), or no day at all;
+    an undated or vaguely dated mention meets every cluster sharing a participant."""
     places = _Places(within)
     clusters: list[EventCluster] = []
-    index: dict[tuple, list[int]] = defaultdict(list)  # blocking key → cluster numbers
+    index: dict[tuple, list[int]] = defaultdict(list)  # (kind, reality, participant) → clusters
+    dated: dict[tuple, set[int]] = defaultdict(set)  # the same key + week (None: no day) → clusters
     for m in sorted(mentions, key=_order):
         block = (kind(m), REALITY.get(m.modality))
         keys = [(block, x) for x in sorted(m.actors() | ({m.place} if m.place else set()))]
-        candidates = sorted({i for key in keys for i in index.get(key, ())})
+        week = _week(m)
+        if week is None:
+            candidates = sorted({i for key in keys for i in index.get(key, ())})
+        else:
+            candidates = sorted({i for key in keys for w in (None, week - 1, week, week + 1)
+                                 for i in dated.get((key, w), ())})
         best, best_score, best_basis = None, None, None
         for i in candidates:
             members = clusters[i].mentions
@@ -133,6 +148,7 @@ def cluster_events(mentions: list[EventMention], within: dict[str, set[str]]) ->
         for key in keys:
             if best not in index[key]:
                 index[key].append(best)
+            dated[(key, week)].add(best)
     return _merge_pass(clusters, index, places)
 
 

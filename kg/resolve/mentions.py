@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from kg.graph import vocabulary as v
 from kg.store import Store
@@ -38,8 +39,14 @@ class EventMention:
     topics: frozenset[str] = frozenset()
     claim: str | None = None  # the claim mention whose content reports it
 
+    @cached_property
+    def everyone(self) -> frozenset[str]:
+        return frozenset(k for _, k in self.roles)
+
     def actors(self, role: str | None = None) -> frozenset[str]:
-        return frozenset(k for r, k in self.roles if role is None or r == role)
+        if role is None:
+            return self.everyone
+        return frozenset(k for r, k in self.roles if r == role)
 
 
 @dataclass(frozen=True)
@@ -82,6 +89,7 @@ class Cluster:
 class Mentions:
     events: list[EventMention] = field(default_factory=list)
     claims: list[ClaimMention] = field(default_factory=list)
+    articles: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # IRI → (file name, URL)
 
 
 _EVENTS = """
@@ -129,9 +137,16 @@ _ROLE = {v.KG.agent: "agent", v.KG.patient: "patient", v.KG.recipient: "recipien
 _ROLE_BY_IRI = {str(k): r for k, r in _ROLE.items()}
 
 
+_ARTICLES = """
+SELECT ?a ?id ?url WHERE { GRAPH ?g { ?a a kg:Article ; dcterms:identifier ?id . OPTIONAL { ?a dcterms:source ?url } } }
+"""
+
+
 def read_mentions(store: Store) -> Mentions:
-    """Every event and claim mention of the store, sorted by article and offset."""
-    return Mentions(sorted(_events(store), key=_order), sorted(_claims(store), key=_order))
+    """Every event and claim mention of the store, sorted by article and offset, and the
+    file name and URL of every article."""
+    articles = {a: (name, url) for a, name, url in store.select(_ARTICLES)}
+    return Mentions(sorted(_events(store), key=_order), sorted(_claims(store), key=_order), articles)
 
 
 def _order(m: EventMention | ClaimMention) -> tuple[str, int, str]:
