@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from kg.errors import KgError
+from kg.errors import InputError, KgError
 from kg.query import FORMATS
 
 store_option = click.option(
@@ -319,7 +319,7 @@ def claims(store_path, topic, speaker):
         click.echo("No claims found.")
     for row in rows:
         role = f", {row['role']}" if row.get("role") else ""
-        click.echo(f"{row.get('date') or '????'}  {row['speaker']}{role} [{row['stance']}, {row['mode']}] ({row['source']})")
+        click.echo(f"{row.get('date') or '????'}  {row['speaker']}{role} [{row['stance']}, {row['mode']}] ({row.get('source') or '?'})")
         click.echo(f"    « {row['quote']} »")
 
 
@@ -460,10 +460,10 @@ def eval_coref(gold, seeds, timebank):
     records = read_gold(gold)
     folder = timebank or timebank_dir()
     reports = evaluate(records, "seeds", seeds, folder)
-    if folder.is_dir():
+    try:
         reports += evaluate(records, "ftb", seeds, folder)
-    else:
-        click.echo(f"note: {folder} not found: the held-out ftb split is not scored", err=True)
+    except InputError as e:
+        click.echo(f"note: the held-out ftb split is not scored: {e}", err=True)
     click.echo(table(reports))
 
 
@@ -493,8 +493,24 @@ def eval_all(timebank, heldout, claims_dir, write_to):
     events = event_reports(timebank)
     table = rep.rows(timex, claims, events)
     click.echo(rep.text_table(table))
+    from kg.eval.coref import COREF_NOTES, DEFAULT_GOLD, evaluate, read_gold
+    from kg.eval.coref import table as coref_table
+
+    folder = timebank or timebank_dir()
+    coref = []
+    if DEFAULT_GOLD.exists():
+        records = read_gold(DEFAULT_GOLD)
+        coref = evaluate(records, "seeds", DEFAULT_GOLD.parents[3] / "seeds", folder)
+        try:
+            coref += evaluate(records, "ftb", DEFAULT_GOLD.parents[3] / "seeds", folder)
+        except InputError as e:
+            click.echo(f"note: held-out coreference not scored: {e}", err=True)
+        click.echo(coref_table(coref))
     if write_to:
-        rep.write(write_to, rep.markdown(table, timex, claims, rep.NOTES, events))
+        text = rep.markdown(table, timex, claims, rep.NOTES, events)
+        if coref:
+            text = text.rstrip("\n") + "\n\n## Resolution: event and claim coreference\n\n" + COREF_NOTES + "\n\n" + coref_table(coref) + "\n"
+        rep.write(write_to, text)
         click.echo(f"{write_to}: written", err=True)
 
 
