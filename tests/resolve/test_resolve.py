@@ -143,3 +143,24 @@ def test_the_canonical_example_in_docs_ontology_is_what_resolution_writes(seed_s
         written = store.graph_copy(CANONICAL_GRAPH)
     assert len(example) > 40
     assert set(example) - set(written) == set()
+
+
+def test_remove_and_load_report_bad_input_in_one_line(tmp_path, seed_store_path):
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    shutil.copytree(seed_store_path, tmp_path / "kg")
+    store = ["--store", str(tmp_path / "kg")]
+    missing = CliRunner().invoke(cli, ["remove", "nothere.txt", *store])
+    assert missing.exit_code == 1 and missing.output.strip() == "Error: not in the store: nothere.txt (see `kg query sources`)"
+    bad = tmp_path / "bad.nq"
+    bad.write_text("this is not N-Quads\n", encoding="utf-8")
+    loaded = CliRunner().invoke(cli, ["load", str(bad), "--store", str(tmp_path / "fresh")])
+    assert loaded.exit_code == 1 and "not N-Quads" in loaded.output and "Traceback" not in loaded.output
+    assert len(loaded.output.strip().splitlines()) == 1
+    removed = CliRunner().invoke(cli, ["remove", seed_path("003").name, *store])
+    assert removed.exit_code == 0 and "1 removed; resolved" in removed.output
+    with Store.open(tmp_path / "kg", read_only=True) as s:
+        assert seed_path("003").name not in s.articles()
+        assert not any(b"003_df7e1948552e66d9" in t for t in derived(s)[str(CANONICAL_GRAPH)])
