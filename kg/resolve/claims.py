@@ -57,8 +57,12 @@ def _normalised(label: str) -> str:
 
 
 def _week(m: ClaimMention) -> int | None:
+    """The week a claim was said, else the week it was published (reported speech is news)."""
     span = days(m.date)
-    return span[0] // 7 if span and span[1] - span[0] < 7 else None
+    if span and span[1] - span[0] < 7:
+        return span[0] // 7
+    pub = days(m.published)
+    return pub[0] // 7 if pub else None
 
 
 def similar(a: ClaimMention, b: ClaimMention) -> float | None:
@@ -85,9 +89,9 @@ def compatible(a: ClaimMention, b: ClaimMention) -> str | None:
 
 
 def cluster_claims(mentions: list[ClaimMention]) -> list[ClaimCluster]:
-    """Claim clusters, blocked by speaker and, for claims dated to the day or week, by week
-    (same-time allows 3 days, so a dated claim meets the clusters of its week and the two
-    next to it, and the undated or vaguely dated ones of its speaker)."""
+    """Claim clusters, blocked by speaker and week — the week said, else the week published —
+    (same-time allows 3 days, so a claim meets the clusters of its week and the two next to
+    it; a claim with neither date meets every cluster of its speaker)."""
     clusters: list[ClaimCluster] = []
     by_speaker: dict[tuple, list[int]] = defaultdict(list)  # (speaker, week or None) → clusters
     any_week: dict[str, list[int]] = defaultdict(list)  # speaker → every cluster

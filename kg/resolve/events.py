@@ -23,8 +23,9 @@ A mention joins a cluster when nothing conflicts with any of its mentions (compl
 shares evidence with at least one of them. Clustering is greedy over the mentions in a canonical order (most precise
 date first, then article and offset), so the clusters are a function of the set of mentions:
 an incremental build and a rebuild from scratch give the same ones. Candidate clusters are
-found through blocking keys — (kind, reality, actor or place) — so the cost of a mention is
-bounded by the clusters that share a participant with it, not by the corpus.
+found through blocking keys — (kind, reality, actor or place, time bucket: :func:`_buckets`) —
+so the cost of a mention is bounded by the clusters near it in time that share a participant
+with it, not by the corpus.
 """
 
 from __future__ import annotations
@@ -104,30 +105,44 @@ def _order(m: EventMention) -> tuple:
     return (-precision(m.date), m.date_source not in _TEXT_SOURCES, span or (0, 0), m.article, m.start, m.iri)
 
 
-def _week(m: EventMention) -> int | None:
-    span = days(m.date)
-    return span[0] // 7 if span and span[0] == span[1] else None
+def _buckets(m: EventMention) -> tuple[list, list]:
+    """(where the mention is indexed, where its candidates are looked up): time buckets that
+    keep clustering local in time. A day-dated mention sits in its week and meets the weeks
+    next to it, its month and its article; a month-dated one sits in its month and meets the
+    weeks of that month; an undated or year-dated one sits in its article and meets the weeks
+    around its publication (news of its day)."""
+    span, pub = days(m.date), days(m.published)
+    article = ("article", m.article)
+    if span and span[0] == span[1]:
+        week = span[0] // 7
+        month = ("month", m.date[:7])
+        return [week, month, article], [week - 1, week, week + 1, month, article]
+    if span and span[1] - span[0] < 32:
+        month = ("month", m.date[:7])
+        weeks = list(range(span[0] // 7, span[1] // 7 + 1))
+        return [month, article], [*weeks, month, article]
+    near = [pub[0] // 7 - 1, pub[0] // 7, pub[0] // 7 + 1] if pub else []
+    return [article], [*near, article]
+
+
+def _participants(m: EventMention) -> list[str]:
+    return sorted(m.actors() | ({m.place} if m.place else set()))
 
 
 def cluster_events(mentions: list[EventMention], within: dict[str, set[str]]) -> list[EventCluster]:
     """The canonical clusters of ``mentions`` (rules in the module docstring).
 
-    Blocking: a mention dated to the day meets the clusters that share a participant and hold
-    a mention of its week or the next ones (the tolerance is 2 days at most), or no day at all;
-    an undated or vaguely dated mention meets every cluster sharing a participant."""
+    Blocking: a mention meets the clusters that share its kind, reality and a participant, in
+    the time buckets of :func:`_buckets` — so the cost of a mention is bounded by the clusters
+    near it in time that share a participant, not by the corpus."""
     places = _Places(within)
     clusters: list[EventCluster] = []
-    index: dict[tuple, list[int]] = defaultdict(list)  # (kind, reality, participant) → clusters
-    dated: dict[tuple, set[int]] = defaultdict(set)  # the same key + week (None: no day) → clusters
+    index: dict[tuple, list[int]] = defaultdict(list)  # (kind, reality, participant, bucket) → clusters
     for m in sorted(mentions, key=_order):
         block = (kind(m), REALITY.get(m.modality))
-        keys = [(block, x) for x in sorted(m.actors() | ({m.place} if m.place else set()))]
-        week = _week(m)
-        if week is None:
-            candidates = sorted({i for key in keys for i in index.get(key, ())})
-        else:
-            candidates = sorted({i for key in keys for w in (None, week - 1, week, week + 1)
-                                 for i in dated.get((key, w), ())})
+        sits, meets = _buckets(m)
+        keys = [(block, x) for x in _participants(m)]
+        candidates = sorted({i for key in keys for b in meets for i in index.get((*key, b), ())})
         best, best_score, best_basis = None, None, None
         for i in candidates:
             members = clusters[i].mentions
@@ -146,9 +161,9 @@ def cluster_events(mentions: list[EventMention], within: dict[str, set[str]]) ->
             clusters[best].mentions.append(m)
             clusters[best].basis.add(best_basis)
         for key in keys:
-            if best not in index[key]:
-                index[key].append(best)
-            dated[(key, week)].add(best)
+            for b in sits:
+                if best not in index[(*key, b)]:
+                    index[(*key, b)].append(best)
     return _merge_pass(clusters, index, places)
 
 
@@ -184,21 +199,23 @@ def _merge_pass(clusters: list[EventCluster], index: dict[tuple, list[int]], pla
 def realisations(clusters: list[EventCluster], within: dict[str, set[str]]) -> list[tuple[int, int, str]]:
     """(happened, other, relation) pairs of clusters of the same kind whose mentions would be
     compatible but for their reality: ``realises`` links a happened event to the planned one,
-    ``contradicts`` a happened event to its negation. Candidates share an actor or a place."""
+    ``contradicts`` a happened event to its negation. Candidates share a participant and a
+    time bucket (:func:`_buckets`)."""
     places = _Places(within)
     index: dict[tuple, set[int]] = defaultdict(set)
     for i, c in enumerate(clusters):
         if REALITY.get(c.mentions[0].modality) == "happened":
             for m in c.mentions:
-                for x in m.actors() | ({m.place} if m.place else set()):
-                    index[(kind(m), x)].add(i)
+                for x in _participants(m):
+                    for b in _buckets(m)[0]:
+                        index[(kind(m), x, b)].add(i)
     out = []
     for o, c in enumerate(clusters):
         reality = REALITY.get(c.mentions[0].modality)
         if reality == "happened":
             continue
-        candidates = {h for m in c.mentions for x in m.actors() | ({m.place} if m.place else set())
-                      for h in index.get((kind(m), x), ())}
+        candidates = {h for m in c.mentions for x in _participants(m) for b in _buckets(m)[1]
+                      for h in index.get((kind(m), x, b), ())}
         for h in sorted(candidates):
             if _any_match(clusters[h], c, places):
                 out.append((h, o, "realises" if reality == "prospective" else "contradicts"))

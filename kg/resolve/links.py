@@ -4,7 +4,8 @@
   ends before it, in the same or the previous sentence of the same article ("Ils prétendent
   que … La Corée du Nord et la Russie nient ces allégations").
 * **same-entities-and-topics** (contradiction): a denial and a claim of another speaker, in
-  any articles, that share at least :data:`MIN_SHARED_TOPICS` topics and an entity — the
+  any articles, said at most :data:`DENIAL_WINDOW` days apart (a denial answers what is being
+  said at its time), that share at least :data:`MIN_SHARED_TOPICS` topics and an entity — the
   claim names, inside what was said, the denial's speaker or an entity the denial names.
 * **denies-event** (contradiction): a denial whose content reports an event that another
   speaker's claim reports too (the same canonical event, or its asserted counterpart).
@@ -20,9 +21,19 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from kg.resolve.claims import ClaimCluster, speaker_key
+from kg.resolve.dates import days, gap
 from kg.resolve.mentions import ClaimMention
 
 MIN_SHARED_TOPICS = 2
+DENIAL_WINDOW = 31  # days
+
+
+def _when(c: ClaimCluster) -> tuple[int, int] | None:
+    """The days a claim was said (its first dated report), else when it was first published."""
+    for m in c.mentions:
+        if span := days(m.date) or days(m.published):
+            return span
+    return None
 
 
 @dataclass(frozen=True)
@@ -73,6 +84,7 @@ def claim_links(claims: list[ClaimCluster], claim_of: dict[str, int], event_of_c
         for m in c.mentions:
             for e in m.named:
                 naming[e].add(j)
+    when = {j: _when(c) for j, c in enumerate(claims)}
     for i in denials:
         d_topics = set().union(*(m.topics for m in claims[i].mentions))
         d_entities = set().union(*(m.named | ({m.speaker} if m.speaker else set()) for m in claims[i].mentions))
@@ -82,6 +94,9 @@ def claim_links(claims: list[ClaimCluster], claim_of: dict[str, int], event_of_c
                 if j == i or all(m.stance == "deny" for m in c.mentions):
                     continue
                 if not _different(c.mentions[0], claims[i].mentions[0]):
+                    continue
+                a, b = when[i], when[j]
+                if a is None or b is None or gap(a, b) > DENIAL_WINDOW:
                     continue
                 topics = d_topics & set().union(*(m.topics for m in c.mentions))
                 if len(topics) >= MIN_SHARED_TOPICS:
