@@ -23,6 +23,7 @@ from pathlib import Path
 import networkx as nx
 
 from kg.errors import InputError
+from kg.eval.metrics import f1
 
 Clusters = list[set[tuple]]
 DEFAULT_GOLD = Path(__file__).resolve().parents[2] / "tests" / "data" / "coref-gold" / "annotations.jsonl"
@@ -46,17 +47,13 @@ class Scores:
         return (self.muc + self.b3 + self.ceafe) / 3
 
 
-def _f(p: float, r: float) -> float:
-    return 2 * p * r / (p + r) if p + r else 0.0
-
-
 def muc(key: Clusters, response: Clusters) -> float:
     def recall(k: Clusters, r: Clusters) -> float:
         where = {m: i for i, c in enumerate(r) for m in c}
         num = sum(len(c) - len({where.get(m, ("alone", m)) for m in c}) for c in k)
         den = sum(len(c) - 1 for c in k)
         return num / den if den else 1.0
-    return _f(recall(response, key), recall(key, response))
+    return f1(recall(response, key), recall(key, response))
 
 
 def b_cubed(key: Clusters, response: Clusters) -> float:
@@ -65,7 +62,7 @@ def b_cubed(key: Clusters, response: Clusters) -> float:
         mentions = [m for c in k for m in c]
         total = sum(len(c & where.get(m, {m})) / len(c) for c in k for m in c)
         return total / len(mentions) if mentions else 1.0
-    return _f(recall(response, key), recall(key, response))
+    return f1(recall(response, key), recall(key, response))
 
 
 def ceaf_e(key: Clusters, response: Clusters) -> float:
@@ -75,7 +72,7 @@ def ceaf_e(key: Clusters, response: Clusters) -> float:
             if sim := 2 * len(k & r) / (len(k) + len(r)):
                 g.add_edge(("k", i), ("r", j), weight=sim)
     best = sum(g[a][b]["weight"] for a, b in nx.max_weight_matching(g))
-    return _f(best / len(response) if response else 0.0, best / len(key) if key else 0.0)
+    return f1(best / len(response) if response else 0.0, best / len(key) if key else 0.0)
 
 
 def score(key: Clusters, response: Clusters) -> Scores:

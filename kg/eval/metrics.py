@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["PRF", "ratio"]
+__all__ = ["PRF", "f1", "ratio"]
 
 
 def ratio(part: int, whole: int) -> float:
     """part / whole, or 0.0 when there is nothing to divide by."""
     return part / whole if whole else 0.0
+
+
+def f1(precision: float, recall: float) -> float:
+    """Their harmonic mean, or 0.0 when both are 0."""
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
 @dataclass(frozen=True)
@@ -33,5 +38,4 @@ class PRF:
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return f1(self.precision, self.recall)

@@ -32,18 +32,18 @@ def canonical_iri(kind: str, first_mention: str) -> URIRef:
     return v.canonical_iri(kind, hashlib.sha1(first_mention.encode()).hexdigest()[:16])
 
 
-def _sources(mentions: Iterable) -> Iterator[Triple]:
-    mentions = list(mentions)
+def _sources(iri: URIRef, mentions: list) -> Iterator[Triple]:
+    """A canonical node's mentions, articles, their number and first and last publication."""
     articles = sorted({m.article for m in mentions})
     for a in articles:
-        yield None, PROV.wasDerivedFrom, URIRef(a)
-    yield None, KG.sources, Literal(len(articles))
+        yield iri, PROV.wasDerivedFrom, URIRef(a)
+    yield iri, KG.sources, Literal(len(articles))
     published = sorted(m.published for m in mentions if m.published)
     if published:
-        yield None, KG.firstReported, timex_literal(published[0])
-        yield None, KG.lastReported, timex_literal(published[-1])
+        yield iri, KG.firstReported, timex_literal(published[0])
+        yield iri, KG.lastReported, timex_literal(published[-1])
     for m in sorted(mentions, key=lambda m: m.iri):
-        yield None, GAF.denotedBy, URIRef(m.iri)
+        yield iri, GAF.denotedBy, URIRef(m.iri)
 
 
 def best_date(mentions: list) -> tuple[str | None, str | None]:
@@ -104,8 +104,7 @@ def event_triples(iri: URIRef, c: EventCluster, names: dict[str, str],
         yield iri, v.DCTERMS.subject, URIRef(topic)
     for basis in sorted(c.basis):
         yield iri, KG.mergeBasis, Literal(basis)
-    for _, p, o in _sources(ms):
-        yield iri, p, o
+    yield from _sources(iri, ms)
 
 
 def claim_triples(iri: URIRef, c: ClaimCluster, names: dict[str, str],
@@ -142,8 +141,7 @@ def claim_triples(iri: URIRef, c: ClaimCluster, names: dict[str, str],
         yield iri, SDO.mentions, URIRef(named)  # the entities named inside what was said
     for relay in sorted(set(relayed_by)):
         yield iri, KG.relayedBy, relay
-    for _, p, o in _sources(ms):
-        yield iri, p, o
+    yield from _sources(iri, ms)
 
 
 def link_triples(link: Link, iris: dict[tuple[str, int], URIRef]) -> Iterator[Triple]:
