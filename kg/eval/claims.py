@@ -7,9 +7,10 @@ Gold files are JSON Lines, one item per document (see ``tests/data/claims/README
                  "speaker_text": "il", "cue": "a-t-il ajouté", "cue_lemma": "ajouter",
                  "mode": "direct"}]}
 
-An item gives its ``text`` inline or names a ``file`` (read as ``kg build`` reads it).
-``content``, ``speaker_text`` and ``cue`` are substrings of the text, found once (or at
-``content_at``). The protocol is the Gender Gap Tracker's (Radar de parité) French one:
+An item gives its ``text`` inline, names a ``file`` (read as ``kg build`` reads it) or a
+``timebank`` document (the plain text of a French TimeBank ``.tml`` in ``../shared``, never
+copied here). ``content``, ``speaker_text`` and ``cue`` are substrings of the text, found once
+(or at ``content_at``, ``speaker_at``, ``cue_at``). The protocol is the Gender Gap Tracker's (Radar de parité) French one:
 
 * a system claim **matches** a gold claim when the share of the gold content's characters
   it covers exceeds the threshold (0.3, also reported at 0.8); each gold claim takes its
@@ -21,7 +22,11 @@ An item gives its ``text`` inline or names a ``file`` (read as ``kg build`` read
   other only extends ("les diplomates européens [réunis à Bruxelles]"); a pronoun left
   unresolved is wrong;
 * **cue accuracy** is the share of matched claims whose cue lemma is the gold one
-  (both absent counts as right: a bare colon or a continued quotation).
+  (both absent counts as right: a bare colon or a continued quotation);
+* **speaker+content recall** is the share of gold claims found *and* attributed to the
+  right referent — the joint figure the Gender Gap Tracker reports as its end-to-end score;
+* **said-date accuracy**, where the gold dates a statement ("a déclaré mardi"), is the
+  share of those matched claims whose date said is the gold one.
 """
 
 from __future__ import annotations
@@ -57,6 +62,8 @@ class GoldClaim:
     speaker_text: str | None = None
     cue: str | None = None
     cue_lemma: str | None = None
+    relay: str | None = None  # the medium or person carrying the speaker's words
+    said: str | None = None  # ISO date the statement was made, when the text gives it
 
 
 @dataclass(frozen=True)
@@ -105,6 +112,16 @@ class ClaimReport:
         return ratio(sum(m.speaker_ok for m in self.found), len(self.found))
 
     @property
+    def joint_recall(self) -> float:
+        """Gold claims found with the right speaker, over all gold claims."""
+        return ratio(sum(m.speaker_ok for m in self.found), len(self.matches))
+
+    @property
+    def said_accuracy(self) -> float | None:
+        dated = [m for m in self.found if m.gold.said]
+        return ratio(sum((m.system.date or "").startswith(m.gold.said) for m in dated), len(dated)) if dated else None
+
+    @property
     def cue_accuracy(self) -> float:
         return ratio(sum(m.cue_ok for m in self.found), len(self.found))
 
@@ -115,8 +132,10 @@ class ClaimReport:
     def scores(self) -> dict[str, float]:
         c = self.content
         out = {"content_p": c.precision, "content_r": c.recall, "content_f1": c.f1,
-               "speaker_accuracy": self.speaker_accuracy, "cue_accuracy": self.cue_accuracy,
-               "mode_accuracy": self.mode_accuracy}
+               "speaker_accuracy": self.speaker_accuracy, "joint_recall": self.joint_recall,
+               "cue_accuracy": self.cue_accuracy, "mode_accuracy": self.mode_accuracy}
+        if self.said_accuracy is not None:
+            out["said_accuracy"] = self.said_accuracy
         for t, prf in self.by_threshold.items():
             out[f"content_f1@{t}"] = prf.f1
         return {k: round(v, 3) for k, v in out.items()}
@@ -146,13 +165,13 @@ def _gold_claim(raw: dict, text: str, where: str) -> GoldClaim:
     if mode not in MODES:
         raise InputError(f"{where}: mode {mode!r} is not one of {', '.join(MODES)}")
     start = _find(text, content, where, raw.get("content_at"))
-    for name in ("speaker_text", "cue"):
+    for name, at in (("speaker_text", "speaker_at"), ("cue", "cue_at")):
         if raw.get(name):
-            _find(text, raw[name], where, near=start)
+            _find(text, raw[name], where, raw.get(at), near=start)
     return GoldClaim(
         content_start=start, content_end=start + len(content), content=content, speaker=speaker, mode=mode,
         speaker_aliases=tuple(raw.get("speaker_aliases") or ()), speaker_text=raw.get("speaker_text"),
-        cue=raw.get("cue"), cue_lemma=raw.get("cue_lemma"),
+        cue=raw.get("cue"), cue_lemma=raw.get("cue_lemma"), relay=raw.get("relay"), said=raw.get("said"),
     )
 
 
@@ -165,6 +184,18 @@ def _resolve_file(name: str, gold_path: Path) -> Path:
         if (folder / name).exists():
             return folder / name
     raise InputError(f"{gold_path}: article file {name!r} not found")
+
+
+def _timebank_text(name: str, where: str) -> tuple[str, str | None]:
+    """The plain text and creation date of a French TimeBank document, read from ``../shared``."""
+    from kg.eval.corpora import timebank_dir
+    from kg.eval.timeml import read_timeml
+
+    path = timebank_dir() / f"{name}.tml"
+    if not path.exists():
+        raise InputError(f"{where}: French TimeBank document {name!r} not found in {timebank_dir()}")
+    doc = read_timeml(path)
+    return doc.text, doc.dct
 
 
 def read_gold(path: str | Path) -> list[GoldItem]:
@@ -190,7 +221,10 @@ def read_gold(path: str | Path) -> list[GoldItem]:
             raw = json.loads(line)
         except json.JSONDecodeError as e:
             raise InputError(f"{where}: not JSON ({e.msg})") from None
-        if "file" in raw:
+        if "timebank" in raw:
+            text, published = _timebank_text(raw["timebank"], where)
+            published = raw.get("published") or published
+        elif "file" in raw:
             article = read_article(_resolve_file(raw["file"], path), raw.get("published"))
             text, published = article.text, article.published
         elif "text" in raw:

@@ -67,7 +67,7 @@ def test_issue_targets_hold_on_the_unseen_sets(timex_scores, claim_scores):
 # held-out set). Each floor is the measured score rounded down to two decimals.
 EVENT_FLOORS = {
     "French TimeBank events: dev": {
-        "anchored_reported": 0.58, "anchored_date_right": 0.77, "event_precision": 0.91, "modality_accuracy": 0.78},
+        "anchored_reported": 0.58, "anchored_date_right": 0.77, "event_precision": 0.90, "modality_accuracy": 0.78},
     "French TimeBank events: held-out": {"anchored_reported": 0.52, "anchored_date_right": 0.93},
     "events gold: dev": {"found": 0.50, "typed": 0.32, "typed_dated": 0.14, "happened_asserted": 0.94},
     "events gold: heldout": {"found": 0.43, "typed": 0.31, "typed_dated": 0.17, "unreal_not_asserted": 0.85,

@@ -112,6 +112,8 @@ def _incise_claim(state: _State, sent: Span, verb: Token, cue) -> dict | None:
                 return None
             content = (after, _clause_end(text, after, sent.end_char))
         mode = _mode(state, content)
+    if not _quote_bound(state, lemma, mode):
+        return None
     return _claim(speaker, lemma, stance, cue_start, cue_end, content, mode)
 
 
@@ -174,7 +176,7 @@ def _subject_claim(state: _State, sent: Span, verb: Token, cue) -> dict | None:
     if speaker is None:
         return None
     content = _complement(state, sent, verb, cue_end, stance)
-    if content is None:
+    if content is None or not _quote_bound(state, lemma, _mode(state, content)):
         return None
     return _claim(speaker, lemma, stance, cue_start, cue_end, content, _mode(state, content))
 
@@ -322,6 +324,12 @@ def _continuation_claim(state: _State, sent: Span, q: Quote) -> dict | None:
 
 def _claim(speaker: _Speaker, lemma, stance, cue_start, cue_end, content, mode) -> dict:
     return dict(speaker=speaker, lemma=lemma, stance=stance, cue=(cue_start, cue_end), content=content, mode=mode, rule="")
+
+
+def _quote_bound(state: _State, lemma: str | None, mode: str) -> bool:
+    """*Manner-of-speaking rule*: "hurler", "murmurer", "prêcher" (Verb∋Net 37.3, 37.11) report
+    speech only when they introduce a quotation ("« Dehors ! », a-t-il hurlé")."""
+    return lemma not in state.lex.quote_only or mode != "indirect"
 
 
 def _mode(state: _State, content: tuple[int, int]) -> str:
