@@ -158,7 +158,6 @@ SEED_GOLD = {
     ],
     "003": [
         ("Un rendez-vous très attendu", "Dmitri Peskov", "mixed"),
-        ("Moscou ne cherche à s’approvisionner", "Washington", "indirect"),
         ("celle-ci pourrait déboucher sur un accord", "certains experts", "indirect"),
         ("En bâtissant nos relations avec nos voisins", "Dmitri Peskov", "direct"),
     ],

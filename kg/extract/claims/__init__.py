@@ -91,9 +91,31 @@ def _sentence_claims(state: _State, sent: Span, index: int) -> list[dict]:
 
     def governed(c: dict, o: dict) -> bool:
         inside = o["content"][0] <= c["cue"][0] < o["content"][1]
-        return inside and (o["rule"] == "incise" or c["rule"] != "incise")
+        return inside and (o["rule"] == "incise" or c["rule"] != "incise") and not _relays(o)
 
-    return [c for c in claims if c["cue"][0] is None or not any(o is not c and governed(c, o) for o in claims)]
+    kept = [c for c in claims if c["cue"][0] is None or not any(o is not c and governed(c, o) for o in claims)]
+    text = state.article.text
+    for c in kept:  # a relayed claim ends before the relaying incise
+        for o in kept:
+            if o is not c and _relays(o) and c["cue"][0] is not None and c["cue"][0] < o["cue"][0] < c["content"][1] \
+                    and c["content"][0] < o["cue"][0]:
+                end = o["cue"][0]
+                while end > c["content"][0] and text[end - 1] in " ,;":
+                    end -= 1
+                c["content"] = (c["content"][0], end)
+    return kept
+
+
+# *relay rule*: "Poutine a affirmé que P, ont rapporté les agences russes" — a medium or a verb of
+# relaying carries another claim: both are kept (resolution links them with kg:relayedBy).
+RELAY_LEMMAS = frozenset({"rapporter", "relayer", "citer", "relater", "retransmettre", "répercuter"})
+RELAY_NOUNS = frozenset({"agence", "agences", "média", "médias", "presse", "télévision", "radio", "journal",
+                         "quotidien", "hebdomadaire", "chaîne", "site", "dépêche"})
+
+
+def _relays(claim: dict) -> bool:
+    words = (claim["speaker"].text or claim["speaker"].label or "").lower().split()
+    return claim["lemma"] in RELAY_LEMMAS or bool(RELAY_NOUNS.intersection(words[:3]))
 
 
 def _sentence_candidates(state: _State, sent: Span, index: int) -> Iterator[dict]:

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from kg.extract.claims.lexicon import _cue, _followed_by_que, cue_start, lemma_candidates
+from kg.extract.claims.nonfinite import VERDICT_LEMMAS, attributive, controller, is_nonfinite, passive, passive_agent
 from kg.extract.claims.quotes import Quote
 from kg.extract.claims.speakers import (
     _apposition_role,
@@ -69,8 +70,8 @@ def _surface_subject_claim(state: _State, sent: Span, verb: Token, cue) -> dict 
         speaker = _np_speaker(state, (words[0].idx, words[-1].idx + len(words[-1])), text)
     else:
         return None
-    content = _complement(state, sent, verb, c1, stance)
-    if content is None:
+    content = _complement(state, sent, verb, c1, stance, lemma)
+    if content is None or not _quote_bound(state, lemma, _mode(state, content)):
         return None
     return _claim(speaker, lemma, stance, c0, c1, content, _mode(state, content))
 
@@ -79,8 +80,8 @@ def _incise_claim(state: _State, sent: Span, verb: Token, cue) -> dict | None:
     text = state.article.text
     lemma, stance, cue_start, cue_end = cue
     before = text[sent.start_char : cue_start].rstrip()
-    if not before or before[-1] not in ",»”\"":
-        return None
+    if not before or before[-1] not in ",»”\"" or is_nonfinite(verb):
+        return None  # an incise is a finite verb with its subject after it
     mid = _mid_clause(state, sent, cue_end)
     if not mid and any(c.dep_.startswith("nsubj") and c.i < verb.i and c.text.lower().split("-")[-1] not in {*PRONOUNS, "t"}
                        and not _in_quote(state, c.idx) for c in verb.children):
@@ -159,33 +160,76 @@ def _subject_claim(state: _State, sent: Span, verb: Token, cue) -> dict | None:
     subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubj:pass"}
                     or (c.dep_ == "expl:subj" and c.text.lower() in PRONOUNS
                         and not any(a.dep_ == "aux:pass" for a in verb.children))), None)
-    if subject is None and verb.dep_ in {"xcomp", "conj"} and verb.head.i < verb.i:
-        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.i > verb.i:
-        return None
-    agent = next((c for c in verb.children if c.dep_ == "obl:agent"), None)
-    if subject.text.lower() == "il" and subject.dep_ == "nsubj:pass" or (agent is not None and subject.text.lower() == "il"):
-        # *impersonal passive rule*: "Il a été confirmé par le ministère que …": the agent speaks
-        if agent is None:
+    text = state.article.text
+    if passive(verb) and (subject is None or subject.dep_ != "nsubj") and lemma not in VERDICT_LEMMAS:
+        return _passive_claim(state, sent, verb, cue, subject)
+    if subject is not None and subject.dep_ == "nsubj:pass":
+        return None  # *verdict rule*: "a été condamné à mort", "la motion a été rejetée"
+    if subject is None:
+        subject = controller(verb)  # *control rule*: ", ajoutant que …", "avant de préciser que …"
+        if subject is None or (subject.i > verb.i and not is_nonfinite(verb)):
             return None
-        a0, a1 = _np_span(agent)
-        case = next((c for c in agent.children if c.dep_ == "case" and c.i < agent.i), None)
-        speaker = _np_speaker(state, (case.idx + len(case) + 1 if case else a0, a1), state.article.text)
-    else:
-        speaker = _subject_speaker(state, sent, subject, verb)
+    elif subject.i > verb.i:
+        return None
+    speaker = _subject_speaker(state, sent, subject, verb if subject.head is verb else subject.head)
     if speaker is None:
         return None
-    content = _complement(state, sent, verb, cue_end, stance)
+    content = _complement(state, sent, verb, cue_end, stance, lemma)
     if content is None or not _quote_bound(state, lemma, _mode(state, content)):
+        return None
+    clausal = re.search(r"\b(?:que|qu['’]|si)\s*$|[:«“\"]\s*$", text[cue_end : content[0]])
+    new_rule = stance in {"assert", "promise", "demand"} or is_nonfinite(verb)
+    if not clausal and new_rule and _mode(state, content) == "indirect" and not _speaking(state, subject):
+        return None  # *speaking-subject rule*: "la coopération promet des répercussions" reports nothing
+    if verb.dep_ == "acl" and subject is verb.head and content[0] <= subject.idx < content[1]:
         return None
     return _claim(speaker, lemma, stance, cue_start, cue_end, content, _mode(state, content))
 
 
-def _complement(state: _State, sent: Span, verb: Token, cue_end: int, stance: str) -> tuple[int, int] | None:
+def _speaking(state: _State, subject: Token) -> bool:
+    """A subject that can make a statement: a pronoun, a name, a person or organisation the
+    entity layer found, or an agentive noun ("le maire", "les syndicats")."""
+    if subject.text.lower() in PRONOUNS or subject.pos_ == "PROPN" or subject.ent_type_ in {"PER", "ORG"}:
+        return True
+    if any(m.type in {"Person", "Organization"} for m in _mentions_in(state, *_np_span(subject))):
+        return True
+    return subject.text.lower() in state.lex.source_nouns or subject.lemma_.lower() in state.lex.source_nouns
+
+
+def _passive_claim(state: _State, sent: Span, verb: Token, cue, subject: Token | None) -> dict | None:
+    """*Passive agent rule*: "Il a été confirmé par le ministère que P" (impersonal: the content
+    is the complement), "le projet, critiqué par l'opposition" (the noun is what was said of)."""
+    lemma, stance, cue_start, cue_end = cue
+    agent = passive_agent(verb)
+    if agent is None:
+        return None
+    text = state.article.text
+    a0, a1 = _np_span(agent)
+    case = next((c for c in agent.children if c.dep_ == "case" and c.i < agent.i), None)
+    speaker = _np_speaker(state, (case.idx + len(case) + 1 if case else a0, a1), text)
+    if subject is not None and subject.text.lower() == "il" or subject is None and verb.dep_ != "acl":
+        content = _complement(state, sent, verb, a1, stance, lemma)
+    else:
+        head = subject if subject is not None else verb.head
+        if head.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        content = _np_span(head)
+    if content is None:
+        return None
+    return _claim(speaker, lemma, stance, cue_start, cue_end, content, _mode(state, content))
+
+
+def _complement(state: _State, sent: Span, verb: Token, cue_end: int, stance: str,
+                lemma: str | None = None) -> tuple[int, int] | None:
     """The said thing: a que-clause, a quotation after a colon or "que", an infinitive,
     an expression's complement, or for a denial its object."""
     text = state.article.text
-    end = _sentence_content_end(text, sent)
+    end = _coordination_end(verb, cue_end, _sentence_content_end(text, sent))
+    if is_nonfinite(verb) and verb.dep_ != "ROOT":  # a participle's complement is in its own phrase
+        edge = verb.right_edge
+        end = min(end, edge.idx + len(edge))
+    if attributive(verb):
+        return None  # *verdict rule*: "a reconnu l'accusé coupable"
     rest = text[cue_end:end]
     # X a déclaré [à la presse] [que|qu'|:] « … »
     m = re.match(r"[^«“\"]{0,80}?(?:\b(?:que|qu['’])\s*|:\s*)(?=[«“\"])", rest)
@@ -206,8 +250,31 @@ def _complement(state: _State, sent: Span, verb: Token, cue_end: int, stance: st
     m = re.match(r"\s*:\s*", rest)
     if m and cue_end + m.end() < end:
         return cue_end + m.end(), end
+    # *infinitive complement rule*: "affirme avoir vu …", "a assuré vouloir aider …", "dit ne pas savoir"
+    inf = next((c for c in verb.children if c.dep_ == "xcomp" and "Inf" in c.morph.get("VerbForm")
+                and c.idx >= cue_end and not re.search(r"[^\w\s'’]", text[cue_end : c.idx])
+                and len(text[cue_end : c.idx].split()) <= 3), None)
+    if inf is not None and not re.match(r"\s*(?:de|d['’]|à)\b", rest):
+        start = min([inf.idx] + [t.idx for t in inf.lefts if t.idx >= cue_end])
+        return start, _clause_end(text, start, end)
+    # *interrogative complement rule*: "refuse de dire si P", "a demandé si P"
+    m = re.match(r"[^.;:«“\"]{0,40}?\bsi\s+", rest)
+    if m and lemma in {"dire", "demander", "préciser", "indiquer", "savoir", "expliquer", "s interroger"}:
+        start = cue_end + m.end()
+        return start, _clause_end(text, start, end)
+    # *de-object rule*: "a fait état de progrès", "a fait part de son inquiétude face à …"
+    m = re.match(r"\s*(?:(?:de|d['’])\s*|(?=(?:du|des)\s))", rest)
+    if lemma in {"faire état", "faire part"} and m and cue_end + m.end() < end:
+        start = cue_end + m.end()
+        return start, _clause_end(text, start, end)
+    # *object rule*: "a annoncé, jeudi, la fermeture des écoles", "réclament des sanctions"
+    obj = next((c for c in verb.children if c.dep_ == "obj" and c.pos_ == "NOUN" and cue_end <= c.idx < end), None)
+    if obj is not None and lemma in state.lex.object_cues:
+        o0, o1 = _np_span(obj)
+        return o0, min(max(o1, _clause_end(text, o0, end)), end)
     # X nie / a nié avoir … / nient ces allégations; X prévient de …; X menace de …
-    if stance in {"deny", "threaten", "promise", "warn", "accuse", "concede", "criticize", "praise", "concern"}:
+    if stance in {"deny", "threaten", "promise", "warn", "accuse", "concede", "criticize", "praise", "concern",
+                  "demand"}:
         m = re.match(r"\s*(?:(?:de|d['’])\s*)?\S", rest)
         if m and cue_end + m.start() < end and len(rest.split()) >= 2:
             start = cue_end + len(rest) - len(rest.lstrip())
@@ -222,6 +289,18 @@ def _complement(state: _State, sent: Span, verb: Token, cue_end: int, stance: st
         start = cue_end + len(rest) - len(rest.lstrip())
         return (start, _clause_end(text, start, end)) if start < end else None
     return None
+
+
+def _coordination_end(verb: Token, start: int, end: int) -> int:
+    """*Coordination rule*: the content of "a salué le travail … et assuré vouloir …" stops before
+    the coordinated verb, which is a cue of its own."""
+    for c in verb.children:
+        if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"} and start < c.idx < end:
+            cc = next((t for t in c.children if t.dep_ == "cc" and t.i < c.i), None)
+            end = min(end, (cc or c).idx)
+    while end > start and verb.doc.text[end - 1] in " ,;":
+        end -= 1
+    return end
 
 
 def _colon_claim(state: _State, sent: Span, q: Quote) -> dict | None:

@@ -70,9 +70,9 @@ def _cue(token: Token, lex: Lexicon) -> tuple[str, str, int, int] | None:
         stance = lex.nouns[noun.text.lower()]
     if stance is None:
         return None
-    if "Part" in token.morph.get("VerbForm") and "Pres" in token.morph.get("Tense") or token.text.endswith("ant"):
-        return None  # *participle rule*: ", soulignant …" is the journalist's gloss, not a claim
-    if token.pos_ == "NOUN" or (token.pos_ == "ADJ" and not token.text.endswith(("é", "ée", "és", "ées", "it", "ite"))):
+    pronominal = lemma.startswith("s ")  # "s'indigne-t-il", tagged an adjective
+    if token.pos_ == "NOUN" or (token.pos_ == "ADJ" and not pronominal
+                                and not token.text.endswith(("é", "ée", "és", "ées", "it", "ite"))):
         return None
     return display_lemma(lemma), stance, cue_start(token), end
 
