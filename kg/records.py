@@ -112,6 +112,7 @@ class Claim:
     date: str | None = None  # TIMEX3 value of when it was said
     date_source: str | None = None  # "explicit", "sentence", "context" (earlier sentence), "article"
     topics: tuple[str, ...] = ()
+    content_date: str | None = None  # TIMEX3 value of a date the content itself gives ("le sommet du 12 mai")
 
 
 @dataclass(frozen=True)

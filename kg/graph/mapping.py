@@ -331,6 +331,8 @@ class _ArticleMapper:
         if c.speaker_role:
             yield iri, KG.speakerRole, Literal(c.speaker_role, lang=self.lang)
         yield from self._date(iri, SDO.dateCreated, c.date, c.date_source)
+        if c.content_date and (lit := timex_literal(c.content_date)) is not None:
+            yield iri, KG.contentDate, lit
         yield from self._topics(iri, c.topics)
         yield iri, PROV.wasDerivedFrom, self.article
         spans = [

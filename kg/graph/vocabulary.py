@@ -104,6 +104,7 @@ class KG(DefinedNamespace):
     speakerLabel: URIRef  # speaker's name or noun phrase; schema:creator adds the entity if resolved
     speakerText: URIRef  # the speaker as written at the claim ("Il", "le porte-parole")
     speakerRole: URIRef  # speaker's role given by the text at the claim ("porte-parole du Kremlin")
+    contentDate: URIRef  # a date the claim's content refers to ("le sommet du 12 mai"), beside when it was said
 
     # Events
     trigger: URIRef  # the word or phrase that evokes the event ("s'est rendu", "visite")

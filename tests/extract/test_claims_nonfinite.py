@@ -57,6 +57,25 @@ RULES = [
     ("« Nous ne lâcherons rien », déplore sobrement la directrice.", "la directrice", "déplorer",
      "Nous ne lâcherons rien"),
     ("Le sénateur explique quant à lui que le texte sera amendé.", "Le sénateur", "expliquer", "le texte sera amendé"),
+    # attribute rule: "se dire", "se déclarer" + an attribute
+    ("Laurent Fabius se dit favorable à un quinquennat de cohérence.", "Laurent Fabius", "se dire",
+     "favorable à un quinquennat de cohérence"),
+    ("Viktor Tchernomyrdine s'est déclaré « très satisfait » de ses discussions.", "Viktor Tchernomyrdine",
+     "se déclarer", "« très satisfait » de ses discussions"),
+    ("Les ministres se sont déclarés plutôt sceptiques sur le plan.", "Les ministres", "se déclarer",
+     "plutôt sceptiques sur le plan"),
+    # impersonal incise rule: "-t-on" speaks for the place or institution named after "à"
+    ("La fonction a été créée par le gouvernement, a-t-on annoncé hier à Alger.", "Alger", "annoncer",
+     "La fonction a été créée par le gouvernement"),
+    ("Le sommet est reporté, indique-t-on à Bruxelles.", "Bruxelles", "indiquer", "Le sommet est reporté"),
+    # temporal adverb rule and inverted apposition: the name after the title speaks
+    ("Les réserves sont suffisantes, a indiqué jeudi la secrétaire à l'Intérieur, Gale Norton.", "Gale Norton",
+     "indiquer", "Les réserves sont suffisantes"),
+    ("« C'est un service obligatoire », analyse le propriétaire, Jean Motsch.", "Jean Motsch", "analyser",
+     "C'est un service obligatoire"),
+    # apposition rule: a group's description after a comma is not part of its name
+    ("Les Brigades des martyrs d'Al-Aqsa, groupe armé lié au Fatah, ont indiqué qu'elles poursuivraient les attaques.",
+     "Brigades des martyrs d'Al-Aqsa", "indiquer", "elles poursuivraient les attaques"),
     # Verb∋Net lexicon: cues absent from the first hand-made table
     ("Le maire a constaté que la situation s'était améliorée.", "Le maire", "constater",
      "la situation s'était améliorée"),
@@ -97,9 +116,14 @@ def test_participle_keeps_its_own_complement(pipeline):
     "Le directeur a rappelé son ambassadeur.",
     "Le maire a lu le discours du préfet.",
     "La cloche a sonné midi et les élèves sont sortis.",
+    "Le tribunal a condamné Bernard à 5.000 F d'amende.",
+    "Semdim Sakik, reconnu coupable de la mort de 283 personnes, a été condamné à mort hier.",
+    "Ce même sondage a révélé que 87 % des habitants ont confiance.",
+    "Le sommet est reporté, indique-t-on.",
 ])
 def test_acts_thoughts_and_non_speaking_subjects_are_not_claims(pipeline, text):
-    """*Verdict rule*, *speaking-subject rule*, thought verbs and Verb∋Net exclusions."""
+    """*Verdict rule*, *speaking-subject rule*, *data-source rule*, bare "on", thought verbs and
+    Verb∋Net exclusions."""
     assert found(pipeline, text) == []
 
 
@@ -122,3 +146,17 @@ def test_manner_of_speaking_verbs_cue_quotations(pipeline, text, content):
 def test_manner_of_speaking_verbs_do_not_cue_clauses(pipeline):
     """*Manner-of-speaking rule*: "hurler que" with no quotation reports no statement."""
     assert found(pipeline, "Le vent hurlait que la tempête arrivait.") == []
+
+
+@pytest.mark.parametrize("text, said, about", [
+    ("Le ministre a déclaré mardi que le sommet du 12 juillet 2024 aurait lieu à Vienne.", "2024-06-18", "2024-07-12"),
+    ("« Le sommet aura lieu le 12 juillet », a précisé hier le porte-parole.", "2024-06-18", "2024-07-12"),
+    ("Le porte-parole a indiqué que la réunion était annulée.", "2024-06-19", None),
+])
+def test_three_dates_of_a_claim(pipeline, text, said, about):
+    """*Date-said rule* and *content-date rule*: when it was said, what it is about (the article
+    gives when it was published)."""
+    from tests.extract.test_claims import extract
+
+    c = extract(pipeline, text, "2024-06-19").claims[0]
+    assert (c.date, c.content_date) == (said, about)

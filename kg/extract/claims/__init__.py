@@ -219,7 +219,15 @@ def _finish(c: dict, state: _State, sentences, timexes, topics) -> Claim:
         date=date,
         date_source=date_source,
         topics=tuple(topics.tag(topic_text)) if topics is not None else (),
+        content_date=_content_date((c0, c1), timexes),
     )
+
+
+def _content_date(content: tuple[int, int], timexes) -> str | None:
+    """*Content-date rule*: the first calendar date inside the content ("« le sommet du 12 mai
+    aura lieu »") is what the statement is about, kept apart from when it was said."""
+    return next((t.value for t in timexes if content[0] <= t.start and t.end <= content[1]
+                 and t.type == "DATE" and re.match(r"\d{4}", t.value)), None)
 
 
 def _date_said(lead: tuple[int, int], content, timexes, published, cue_end: int | None = None

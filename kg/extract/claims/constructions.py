@@ -10,7 +10,16 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from kg.extract.claims.lexicon import _cue, _followed_by_que, cue_start, lemma_candidates
-from kg.extract.claims.nonfinite import VERDICT_LEMMAS, attributive, controller, is_nonfinite, passive, passive_agent
+from kg.extract.claims.nonfinite import (
+    VERDICT_LEMMAS,
+    attributive,
+    bare_participle,
+    controller,
+    is_nonfinite,
+    passive,
+    passive_agent,
+    sentenced,
+)
 from kg.extract.claims.quotes import Quote
 from kg.extract.claims.speakers import (
     _apposition_role,
@@ -56,7 +65,7 @@ def _surface_subject_claim(state: _State, sent: Span, verb: Token, cue) -> dict 
     """*Surface subject rule*: when the parse gives a speech verb followed by "que" no subject
     ("La Banque mondiale avertit que …" parsed as a relative), the subject is the pronoun
     or the noun phrase between the clause start and the verb group."""
-    if not _followed_by_que(verb):
+    if not _followed_by_que(verb) or any(c.dep_.startswith("nsubj") for c in verb.children):
         return None
     lemma, stance, c0, c1 = cue
     text = state.article.text
@@ -80,10 +89,10 @@ def _incise_claim(state: _State, sent: Span, verb: Token, cue) -> dict | None:
     text = state.article.text
     lemma, stance, cue_start, cue_end = cue
     before = text[sent.start_char : cue_start].rstrip()
-    if not before or before[-1] not in ",»”\"" or is_nonfinite(verb):
+    if not before or before[-1] not in ",»”\"" or is_nonfinite(verb) or bare_participle(verb):
         return None  # an incise is a finite verb with its subject after it
     mid = _mid_clause(state, sent, cue_end)
-    if not mid and any(c.dep_.startswith("nsubj") and c.i < verb.i and c.text.lower().split("-")[-1] not in {*PRONOUNS, "t"}
+    if not mid and any(c.dep_.startswith("nsubj") and c.i < verb.i and c.text.lower().split("-")[-1] not in {*PRONOUNS, "t", "on"}
                        and not _in_quote(state, c.idx) for c in verb.children):
         return None  # "John Kirby, porte-parole …, a exprimé": a subject, not an incise
     speaker = _inverted_subject(state, sent, verb, cue_end)
@@ -163,8 +172,10 @@ def _subject_claim(state: _State, sent: Span, verb: Token, cue) -> dict | None:
     text = state.article.text
     if passive(verb) and (subject is None or subject.dep_ != "nsubj") and lemma not in VERDICT_LEMMAS:
         return _passive_claim(state, sent, verb, cue, subject)
-    if subject is not None and subject.dep_ == "nsubj:pass":
+    if subject is not None and subject.dep_ == "nsubj:pass" or bare_participle(verb) or sentenced(verb):
         return None  # *verdict rule*: "a été condamné à mort", "la motion a été rejetée"
+    if subject is not None and subject.text.lower() in _DATA_NOUNS:
+        return None  # *data-source rule* for subjects: "ce sondage révèle que …" reports figures
     if subject is None:
         subject = controller(verb)  # *control rule*: ", ajoutant que …", "avant de préciser que …"
         if subject is None or (subject.i > verb.i and not is_nonfinite(verb)):
@@ -228,7 +239,7 @@ def _complement(state: _State, sent: Span, verb: Token, cue_end: int, stance: st
     if is_nonfinite(verb) and verb.dep_ != "ROOT":  # a participle's complement is in its own phrase
         edge = verb.right_edge
         end = min(end, edge.idx + len(edge))
-    if attributive(verb):
+    if attributive(verb) and lemma not in {"se dire", "se déclarer"}:
         return None  # *verdict rule*: "a reconnu l'accusé coupable"
     rest = text[cue_end:end]
     # X a déclaré [à la presse] [que|qu'|:] « … »
@@ -262,6 +273,10 @@ def _complement(state: _State, sent: Span, verb: Token, cue_end: int, stance: st
     if m and lemma in {"dire", "demander", "préciser", "indiquer", "savoir", "expliquer", "s interroger"}:
         start = cue_end + m.end()
         return start, _clause_end(text, start, end)
+    # *attribute rule*: "se dit favorable à …", "s'est déclaré « très satisfait »": the attribute
+    if lemma in {"se dire", "se déclarer"} and verb.nbor(1).pos_ in {"ADJ", "ADV", "PUNCT", "VERB"} if verb.i + 1 < len(verb.doc) else False:
+        start = cue_end + len(rest) - len(rest.lstrip())
+        return (start, _clause_end(text, start, end)) if start < end else None
     # *de-object rule*: "a fait état de progrès", "a fait part de son inquiétude face à …"
     m = re.match(r"\s*(?:(?:de|d['’])\s*|(?=(?:du|des)\s))", rest)
     if lemma in {"faire état", "faire part"} and m and cue_end + m.end() < end:
@@ -330,6 +345,7 @@ _STRESSED = {"lui": "il", "elle": "elle", "eux": "ils", "elles": "elles"}
 # *data-source rule*: "selon les chiffres de l'Insee", "selon le calendrier", "selon la loi"
 # cite a record, not a speaker.
 _DATA_NOUNS = {"chiffres", "chiffre", "données", "statistiques", "classement", "calendrier", "loi", "règlement",
+               "sondage", "sondages", "estimation", "estimations", "prévisions", "relevés",
                "décret", "barème", "code", "texte", "termes", "modalités", "résultats", "estimations", "toute",
                "nos", "mes", "vos"}
 

@@ -19,7 +19,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-__all__ = ["VERDICT_LEMMAS", "attributive", "controller", "is_nonfinite", "passive_agent"]
+__all__ = ["VERDICT_LEMMAS", "attributive", "bare_participle", "controller", "is_nonfinite", "passive",
+           "passive_agent", "sentenced"]
 
 # verbs whose passive is a verdict, a vote or an administrative act, not a statement
 VERDICT_LEMMAS = frozenset({"condamner", "reconnaître", "rejeter", "approuver", "adopter", "sanctionner",
@@ -86,6 +87,22 @@ def passive(verb: Token) -> bool:
 VERDICT_ADJECTIVES = frozenset({"coupable", "coupables", "innocent", "innocente", "innocents", "innocentes",
                                 "responsable", "responsables", "inéligible", "inéligibles", "recevable",
                                 "irrecevable", "irrecevables", "recevables", "illégal", "illégale", "nul", "nulle"})
+
+
+def sentenced(verb: Token) -> bool:
+    """*Verdict rule*, sentence: "a condamné Bernard à 5 000 F d'amende" — "condamner X à" a
+    penalty is a court's act, not a condemnation in words."""
+    return verb.lemma_.lower() == "condamner" and any(
+        any(g.dep_ == "case" and g.text.lower() in {"à", "au", "aux"} for g in c.children)
+        for c in verb.children if c.dep_.startswith("obl"))
+
+
+def bare_participle(verb: Token) -> bool:
+    """A past participle with no auxiliary on a noun or in an adjunct ("reconnu coupable de …, il
+    a été condamné"): passive, so its subject is never its speaker."""
+    past = "Part" in verb.morph.get("VerbForm") and "Pres" not in verb.morph.get("Tense")
+    return past and verb.dep_ in {"acl", "amod", "advcl", "appos"} and not any(
+        c.dep_.startswith("aux") for c in verb.children)
 
 
 def attributive(verb: Token) -> bool:

@@ -29,6 +29,8 @@ def _inverted_subject(state: _State, sent: Span, verb: Token, cue_end: int, limi
     if m:
         offset = cue_start(verb) + m.start(1)
         return _resolve_pronoun(state, m.group(1), offset, offset + len(m.group(1)))
+    if re.search(r"-t-on\b", text[cue_start(verb) : cue_end + 8]):
+        return _impersonal_speaker(state, cue_end, sent.end_char)
     if limit is not None:
         people = _mentions_in(state, cue_end, limit)
         person = next((m for m in people if m.type in {"Person", "Organization"}), None)
@@ -53,12 +55,30 @@ def _inverted_subject(state: _State, sent: Span, verb: Token, cue_end: int, limi
     person = next((m for m in people if m.type == "Person"), None) or next(
         (m for m in people if m.type == "Organization"), None
     )
+    if np is not None and person is None:
+        # *apposition rule*, inverted: "a indiqué la secrétaire à l'Intérieur, Gale Norton."
+        m = re.compile(r"[^,;:«»]{0,80},\s*").match(text, np[1], region_end)
+        named = _mentions_in(state, m.end(), region_end) if m else []
+        if named and named[0].type == "Person" and named[0].start == m.end():
+            p = named[0]
+            return _Speaker(p.label, p.text, p.start, p.end, p.key, text[np[0] : m.end()].rstrip(" ,"))
     if np is not None and (person is None or not _names_whole(text, np, person)):
         return _np_speaker(state, np, text)
     if person is None:
         return None
     role = _apposition_role(text, person, cue_end, sent.end_char)
     return _Speaker(person.label, person.text, person.start, person.end, person.key, role)
+
+
+def _impersonal_speaker(state: _State, start: int, end: int) -> _Speaker | None:
+    """*Impersonal incise rule*: "admet-on à Matignon", "a-t-on annoncé hier à Alger" — "on"
+    speaks for the institution or place the incise names after "à", "au", "dans"; bare "on" is
+    no identified source."""
+    text = state.article.text
+    for m in _mentions_in(state, start, end):
+        if re.search(r"\b(?:à|au|aux|dans|de)\s+(?:l['’]|la\s+|le\s+|les\s+)?$", text[max(start, m.start - 12) : m.start]):
+            return _Speaker(m.label, m.text, m.start, m.end, m.key)
+    return None
 
 
 def _names_whole(text: str, np: tuple[int, int], person: Mention) -> bool:
@@ -70,13 +90,19 @@ def _names_whole(text: str, np: tuple[int, int], person: Mention) -> bool:
 _NOUN_COMPLEMENT = {"de", "du", "des", "d'", "d’"}
 
 
+# *temporal adverb rule*: day names and deictic adverbs between a cue and its inverted subject
+# date the statement ("a indiqué jeudi la secrétaire"), they are not part of the subject
+_TIME_WORDS = frozenset({"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier",
+                         "aujourd'hui", "demain", "avant-hier", "soir", "matin", "midi", "après-midi", "dernier"})
+
+
 def _np_after(sent: Span, start: int, end: int) -> tuple[int, int] | None:
     """The inverted subject after a cue: "a martelé le Premier ministre [devant les députés]" —
     *complement rule*: the noun phrase keeps its "de" complements ("la ministre de la Santé")
     and stops at any other preposition or adverb, which opens a circumstantial complement."""
     tokens = [t for t in sent if start <= t.idx and t.idx + len(t) <= end and not t.is_punct]
     # adverbs and dates between the verb and its subject: "promettait encore en 2019 le directeur"
-    while tokens and (tokens[0].pos_ == "ADV" or tokens[0].like_num
+    while tokens and (tokens[0].pos_ == "ADV" or tokens[0].like_num or tokens[0].text.lower() in _TIME_WORDS
                       or (tokens[0].pos_ == "ADP" and len(tokens) > 1 and tokens[1].like_num)):
         tokens = tokens[1:]
     if not tokens or tokens[0].pos_ not in {"DET", "NOUN", "PROPN"}:
@@ -142,17 +168,21 @@ def _subject_speaker(state: _State, sent: Span, subject: Token, verb: Token | No
 def _np_span(head: Token) -> tuple[int, int]:
     """The subject noun phrase without relative clauses."""
     excluded: set[int] = set()
+    doc = head.doc
     for child in head.children:
-        if child.dep_.startswith("acl") or child.text.lower() in _RELATIVE:
-            excluded.update(t.i for t in child.subtree)
+        detached = (child.dep_ == "appos" and child.i > head.i and child.pos_ == "NOUN" and head.ent_type_ != "PER"
+                    and doc[child.left_edge.i - 1].text == ",")  # a description of a group (a person's is a role)
+        if child.dep_.startswith("acl") or child.text.lower() in _RELATIVE or detached:
+            excluded.update(t.i for t in child.subtree)  # *apposition rule*: ", groupe armé lié au …"
     ids = {t.i for t in head.subtree} - excluded
     lo = hi = head.i  # the contiguous block around the head
     while lo - 1 in ids:
         lo -= 1
     while hi + 1 in ids:
         hi += 1
-    doc = head.doc
     while hi > lo and (doc[hi].is_punct or doc[hi].text.lower() in _RELATIVE):
+        if doc[hi].text == ")" and "(" in doc[lo:hi].text:
+            break  # "(UNAPEI)": the bracket closes an acronym of the phrase
         hi -= 1
     while lo < hi and doc[lo].is_punct:
         lo += 1
