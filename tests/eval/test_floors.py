@@ -18,7 +18,11 @@ TIMEX_FLOORS = {
 CLAIM_FLOORS = {
     "seeds.jsonl": {"content_f1": 0.94, "speaker_accuracy": 1.00, "cue_accuracy": 0.97},
     "written.jsonl": {"content_f1": 0.99, "speaker_accuracy": 0.98, "cue_accuracy": 0.98},
-    "heldout.jsonl": {"content_f1": 0.89, "speaker_accuracy": 0.95, "cue_accuracy": 0.96},
+    # issue 13 traded one speaker of this written set (0.951 → 0.944) for real-text recall
+    "heldout.jsonl": {"content_f1": 0.90, "speaker_accuracy": 0.94, "cue_accuracy": 0.96},
+    # French TimeBank text, blind annotators (issue 13); read from ../shared, skipped when absent
+    "ftb-dev.jsonl": {"content_f1": 0.80, "content_p": 0.95, "joint_recall": 0.59, "speaker_accuracy": 0.85},
+    "ftb-heldout.jsonl": {"content_f1": 0.68, "content_p": 0.94, "joint_recall": 0.50, "speaker_accuracy": 0.94},
 }
 
 
@@ -36,6 +40,8 @@ def timex_scores(request, pipeline):
 def claim_scores(request, pipeline):
     from kg.eval.claims import evaluate_claims
 
+    if request.param.startswith("ftb-") and not TIMEBANK.is_dir():
+        pytest.skip(f"{TIMEBANK} not found: French TimeBank is read from ../shared, never copied")
     return request.param, evaluate_claims(DATA / "claims" / request.param, pipeline).scores()
 
 

@@ -76,6 +76,18 @@ RULES = [
     # apposition rule: a group's description after a comma is not part of its name
     ("Les Brigades des martyrs d'Al-Aqsa, groupe armé lié au Fatah, ont indiqué qu'elles poursuivraient les attaques.",
      "Brigades des martyrs d'Al-Aqsa", "indiquer", "elles poursuivraient les attaques"),
+    # integrated quotation rule: a quoted clause fragment built into a speaking subject's clause
+    ("Sur le plan de l'identité, Pierre Moscovici veut « retrouver le sens des aspirations sociales ».",
+     "Pierre Moscovici", None, "« retrouver le sens des aspirations sociales »"),
+    ("La ministre continuera « à travailler avec ardeur » au sein de la convention.", "La ministre", None,
+     "« à travailler avec ardeur »"),
+    # surface subject rule with a quotation: the parser gave the cue no subject
+    ("De leur côté, Paris et Bonn se sont déclarés « plutôt sceptiques ».", "Paris et Bonn", "se déclarer",
+     "« plutôt sceptiques »"),
+    # infinitive complement after a date adjunct; "conclure à"
+    ("Belgrade affirmait hier, accepter « les principes généraux du G8 » pour un règlement.", "Belgrade",
+     "affirmer", "accepter « les principes généraux du G8 » pour un règlement"),
+    ("Le parquet a conclu au suicide.", "Le parquet", "conclure", "au suicide"),
     # Verb∋Net lexicon: cues absent from the first hand-made table
     ("Le maire a constaté que la situation s'était améliorée.", "Le maire", "constater",
      "la situation s'était améliorée"),
@@ -120,6 +132,8 @@ def test_participle_keeps_its_own_complement(pipeline):
     "Semdim Sakik, reconnu coupable de la mort de 283 personnes, a été condamné à mort hier.",
     "Ce même sondage a révélé que 87 % des habitants ont confiance.",
     "Le sommet est reporté, indique-t-on.",
+    "Effrayées, les jeunes ont rapporté les faits, après quelques hésitations.",  # "quelques" is no "que"
+    "Le documentaire s'intitule « Une histoire d'amour au temps de la guerre ».",
 ])
 def test_acts_thoughts_and_non_speaking_subjects_are_not_claims(pipeline, text):
     """*Verdict rule*, *speaking-subject rule*, *data-source rule*, bare "on", thought verbs and

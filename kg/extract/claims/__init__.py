@@ -34,6 +34,7 @@ from kg.extract.claims.constructions import (
     _colon_claim,
     _continuation_claim,
     _incise_claim,
+    _integrated_quote_claim,
     _source_claims,
     _split_quote_claim,
     _subject_claim,
@@ -146,7 +147,8 @@ def _sentence_candidates(state: _State, sent: Span, index: int) -> Iterator[dict
     yield from _source_claims(state, sent, index, bool(used_cues))
     for q in state.quotes:
         if sent.start_char <= q.open < sent.end_char and q.open not in state.used_quotes:
-            claim = _colon_claim(state, sent, q) or _continuation_claim(state, sent, q)
+            claim = (_colon_claim(state, sent, q) or _continuation_claim(state, sent, q)
+                     or _integrated_quote_claim(state, sent, q))
             if claim:
                 state.used_quotes.add(q.open)
                 claim.update(sentence=index)

@@ -65,10 +65,11 @@ def _surface_subject_claim(state: _State, sent: Span, verb: Token, cue) -> dict 
     """*Surface subject rule*: when the parse gives a speech verb followed by "que" no subject
     ("La Banque mondiale avertit que …" parsed as a relative), the subject is the pronoun
     or the noun phrase between the clause start and the verb group."""
-    if not _followed_by_que(verb) or any(c.dep_.startswith("nsubj") for c in verb.children):
-        return None
     lemma, stance, c0, c1 = cue
     text = state.article.text
+    quoted = text[c1 : c1 + 3].lstrip()[:1] in {"«", "“", '"', ":"}  # "Paris et Bonn se sont déclarés « … »"
+    if not (_followed_by_que(verb) or quoted) or any(c.dep_.startswith("nsubj") for c in verb.children):
+        return None
     clause_start = max(sent.start_char, *(i + 1 for i in (text.rfind(ch, sent.start_char, c0) for ch in ",;:»")))
     words = [t for t in sent if clause_start <= t.idx < c0 and not t.is_space]
     if not words or len(words) > 10:
@@ -243,7 +244,7 @@ def _complement(state: _State, sent: Span, verb: Token, cue_end: int, stance: st
         return None  # *verdict rule*: "a reconnu l'accusé coupable"
     rest = text[cue_end:end]
     # X a déclaré [à la presse] [que|qu'|:] « … »
-    m = re.match(r"[^«“\"]{0,80}?(?:\b(?:que|qu['’])\s*|:\s*)(?=[«“\"])", rest)
+    m = re.match(r"[^«“\"]{0,80}?(?:\b(?:que\b|qu['’])\s*|:\s*)(?=[«“\"])", rest)
     if m:
         q = next((q for q in state.quotes if q.open == cue_end + m.end()), None)
         if q:
@@ -253,7 +254,7 @@ def _complement(state: _State, sent: Span, verb: Token, cue_end: int, stance: st
                 return q.inner
             return cue_end + m.end(), _last_quote_end(state, q, end)
     # X affirme que …, X a averti la Russie que …, X craint que …
-    m = re.match(r"[^.;:«“\"]{0,120}?\b(?:que|qu['’])\s*", rest)
+    m = re.match(r"[^.;:«“\"]{0,120}?\b(?:que\b|qu['’])\s*", rest)
     if m and not re.search(r"\b(?:ce|tel|plus|moins|ainsi|alors|bien|avant|après|pendant|tandis|parce)\s+$", rest[: m.start() + 1]):
         start = cue_end + m.end()
         return start, _clause_end(text, start, end)
@@ -263,7 +264,7 @@ def _complement(state: _State, sent: Span, verb: Token, cue_end: int, stance: st
         return cue_end + m.end(), end
     # *infinitive complement rule*: "affirme avoir vu …", "a assuré vouloir aider …", "dit ne pas savoir"
     inf = next((c for c in verb.children if c.dep_ == "xcomp" and "Inf" in c.morph.get("VerbForm")
-                and c.idx >= cue_end and not re.search(r"[^\w\s'’]", text[cue_end : c.idx])
+                and c.idx >= cue_end and not re.search(r"[^\w\s'’,]", text[cue_end : c.idx])
                 and len(text[cue_end : c.idx].split()) <= 3), None)
     if inf is not None and not re.match(r"\s*(?:de|d['’]|à)\b", rest):
         start = min([inf.idx] + [t.idx for t in inf.lefts if t.idx >= cue_end])
@@ -277,9 +278,11 @@ def _complement(state: _State, sent: Span, verb: Token, cue_end: int, stance: st
     if lemma in {"se dire", "se déclarer"} and verb.nbor(1).pos_ in {"ADJ", "ADV", "PUNCT", "VERB"} if verb.i + 1 < len(verb.doc) else False:
         start = cue_end + len(rest) - len(rest.lstrip())
         return (start, _clause_end(text, start, end)) if start < end else None
-    # *de-object rule*: "a fait état de progrès", "a fait part de son inquiétude face à …"
+    # *de-object rule*: "a fait état de progrès", "a fait part de son inquiétude face à …", "a conclu au suicide"
     m = re.match(r"\s*(?:(?:de|d['’])\s*|(?=(?:du|des)\s))", rest)
-    if lemma in {"faire état", "faire part"} and m and cue_end + m.end() < end:
+    if lemma == "conclure":  # "l'enquête a conclu au suicide"
+        m = re.match(r"\s*(?:à\s+|(?=(?:au|aux)\s))", rest)
+    if lemma in {"faire état", "faire part", "conclure"} and m and cue_end + m.end() < end:
         start = cue_end + m.end()
         return start, _clause_end(text, start, end)
     # *object rule*: "a annoncé, jeudi, la fermeture des écoles", "réclament des sanctions"
@@ -399,6 +402,36 @@ def _source_claims(state: _State, sent: Span, index: int, has_cue: bool) -> Iter
         claim = _claim(speaker, cue_word, "assert", cue_start, cue_end, content, _mode(state, content))
         claim.update(sentence=index)
         yield claim
+
+
+def _integrated_quote_claim(state: _State, sent: Span, q: Quote) -> dict | None:
+    """*Integrated quotation rule*: "il veut « retrouver le sens des aspirations sociales »",
+    "continuera « à travailler avec ardeur »" — a quotation of a sentence's words (four or more,
+    so not a scare quote) built into a clause whose subject can speak gives that subject's words,
+    mixed, with no cue: the guillemets are the press's attribution. The quotation must start in
+    lower case, continuing the clause's syntax (a capital opens a title or a sentence of its own)."""
+    text = state.article.text
+    if len(text[q.open : q.close].split()) < MIN_STANDALONE_WORDS + 1:
+        return None
+    first = text[q.open + 1 : q.close].lstrip()[:1]
+    if not first.islower():
+        return None  # « Une histoire d'amour »: a title or a name, not words built into the clause
+    inside = [t for t in sent if q.open < t.idx < q.close and not t.is_punct]
+    if not inside:
+        return None
+    node = inside[0]
+    for _ in range(6):
+        if node.pos_ in {"VERB", "AUX"} and not (q.open < node.idx < q.close):
+            subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
+            if subject is not None and not (q.open < subject.idx < q.close) and _speaking(state, subject):
+                speaker = _subject_speaker(state, sent, subject, node)
+                if speaker is None:
+                    return None
+                return _claim(speaker, None, "assert", None, None, (q.open, q.close), "mixed")
+        if node.head is node:
+            return None
+        node = node.head
+    return None
 
 
 def _continuation_claim(state: _State, sent: Span, q: Quote) -> dict | None:
