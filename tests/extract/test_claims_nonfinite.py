@@ -88,6 +88,13 @@ RULES = [
     ("Belgrade affirmait hier, accepter « les principes généraux du G8 » pour un règlement.", "Belgrade",
      "affirmer", "accepter « les principes généraux du G8 » pour un règlement"),
     ("Le parquet a conclu au suicide.", "Le parquet", "conclure", "au suicide"),
+    # nominal cue rule: a noun of saying with its "de"/"par" speaker and its content
+    ("Les déclarations du ministre selon lesquelles la réforme serait retirée ont surpris.", "ministre",
+     "déclaration", "la réforme serait retirée"),
+    ("Paris a réagi à l'affirmation de Vladimir Poutine selon laquelle l'Ukraine n'existait pas.",
+     "Vladimir Poutine", "affirmation", "l'Ukraine n'existait pas"),
+    ("L'annonce par la préfecture de la fermeture des écoles a inquiété les parents.", "la préfecture", "annonce",
+     "la fermeture des écoles"),
     # Verb∋Net lexicon: cues absent from the first hand-made table
     ("Le maire a constaté que la situation s'était améliorée.", "Le maire", "constater",
      "la situation s'était améliorée"),
@@ -133,6 +140,8 @@ def test_participle_keeps_its_own_complement(pipeline):
     "Ce même sondage a révélé que 87 % des habitants ont confiance.",
     "Le sommet est reporté, indique-t-on.",
     "Effrayées, les jeunes ont rapporté les faits, après quelques hésitations.",  # "quelques" is no "que"
+    "Cette affirmation est contredite par les déclarations de la mineure.",  # a nominal cue with no content
+    "La demande des habitants a été rejetée.",
     "Le documentaire s'intitule « Une histoire d'amour au temps de la guerre ».",
 ])
 def test_acts_thoughts_and_non_speaking_subjects_are_not_claims(pipeline, text):

@@ -18,6 +18,15 @@ at paragraph level (a quotation may span sentences). Constructions, each a rule:
 * *pronoun rule* — "Il a ajouté", "Ils prétendent", "-t-il": the latest earlier subject
   of the same number that names a person, organisation or group, outside quotations.
 
+Issue 13 added, for real news: the *control*, *detached participle*, *passive agent* and
+*verdict* rules (``nonfinite.py``); the *infinitive*, *interrogative*, *object*, *de-object* and
+*attribute* complements (``complements.py``); the *nominal cue rule* (``nominal.py``); the
+*integrated quotation* rule (``quoted.py``); the *relay*, *speaking-subject*, *impersonal
+incise*, *temporal adverb* and *apposition* rules; and a lexicon built from Verb∋Net
+(``verbenet.py``). Modules: ``constructions.py`` (around a verb of saying), ``complements.py``
+(what it says), ``quoted.py`` (colon, selon, integrated and continued quotations),
+``nominal.py``, ``nonfinite.py``, ``speakers.py``, ``lexicon.py``, ``quotes.py``, ``state.py``.
+
 Mode is "direct" when the content is exactly a quotation, "mixed" when it contains one,
 "indirect" otherwise. Short quotations with no cue (scare quotes: « meilleur ami ») are
 not claims.
@@ -30,19 +39,17 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span
 
+from kg.extract.claims.complements import _clause_end, _trim
 from kg.extract.claims.constructions import (
-    _colon_claim,
-    _continuation_claim,
     _incise_claim,
-    _integrated_quote_claim,
-    _source_claims,
     _split_quote_claim,
     _subject_claim,
     _surface_cue,
     _surface_subject_claim,
-    _trim,
 )
 from kg.extract.claims.lexicon import Lexicon, _cue
+from kg.extract.claims.nominal import nominal_claims
+from kg.extract.claims.quoted import _colon_claim, _continuation_claim, _integrated_quote_claim, _source_claims
 from kg.extract.claims.quotes import OPENERS, Quote, find_quotes
 from kg.extract.claims.speakers import _subject_history
 from kg.extract.claims.state import _in_quote, _Speaker, _State
@@ -144,6 +151,9 @@ def _sentence_candidates(state: _State, sent: Span, index: int) -> Iterator[dict
             used_cues.add(token.i)
             claim.update(sentence=index)
             yield claim
+    for claim in nominal_claims(state, sent, _clause_end):
+        claim.update(sentence=index)
+        yield claim
     yield from _source_claims(state, sent, index, bool(used_cues))
     for q in state.quotes:
         if sent.start_char <= q.open < sent.end_char and q.open not in state.used_quotes:

@@ -1,18 +1,25 @@
-"""The reporting constructions, each a rule (see the package docstring): incise, subject,
-expression, denial, colon, source ("selon X") and continuation."""
+"""The constructions around a verb of saying, each a rule (see the package docstring):
+incise, split quote, mid-clause incise, subject, surface subject and passive agent. What the
+verb's complement says is :mod:`complements`'; constructions with no verb, :mod:`quoted`'s."""
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
+from kg.extract.claims.complements import (
+    _claim,
+    _clause_end,
+    _complement,
+    _mode,
+    _quote_bound,
+    _sentence_content_end,
+)
 from kg.extract.claims.lexicon import _cue, _followed_by_que, cue_start, lemma_candidates
 from kg.extract.claims.nonfinite import (
     VERDICT_LEMMAS,
-    attributive,
     bare_participle,
     controller,
     is_nonfinite,
@@ -20,9 +27,7 @@ from kg.extract.claims.nonfinite import (
     passive_agent,
     sentenced,
 )
-from kg.extract.claims.quotes import Quote
 from kg.extract.claims.speakers import (
-    _apposition_role,
     _incise_end,
     _inverted_subject,
     _np_span,
@@ -31,14 +36,12 @@ from kg.extract.claims.speakers import (
     _subject_speaker,
 )
 from kg.extract.claims.state import (
+    _DATA_NOUNS,
     _DETERMINERS,
     MIN_STANDALONE_WORDS,
     PRONOUNS,
     _in_quote,
-    _last_quote_end,
     _mentions_in,
-    _paragraph_start,
-    _Speaker,
     _State,
 )
 
@@ -183,7 +186,7 @@ def _subject_claim(state: _State, sent: Span, verb: Token, cue) -> dict | None:
             return None
     elif subject.i > verb.i:
         return None
-    speaker = _subject_speaker(state, sent, subject, verb if subject.head is verb else subject.head)
+    speaker = _subject_speaker(state, sent, subject, verb if subject.head.i == verb.i else subject.head)
     if speaker is None:
         return None
     content = _complement(state, sent, verb, cue_end, stance, lemma)
@@ -193,7 +196,7 @@ def _subject_claim(state: _State, sent: Span, verb: Token, cue) -> dict | None:
     new_rule = stance in {"assert", "promise", "demand"} or is_nonfinite(verb)
     if not clausal and new_rule and _mode(state, content) == "indirect" and not _speaking(state, subject):
         return None  # *speaking-subject rule*: "la coopération promet des répercussions" reports nothing
-    if verb.dep_ == "acl" and subject is verb.head and content[0] <= subject.idx < content[1]:
+    if verb.dep_ == "acl" and subject.i == verb.head.i and content[0] <= subject.idx < content[1]:
         return None
     return _claim(speaker, lemma, stance, cue_start, cue_end, content, _mode(state, content))
 
@@ -229,267 +232,3 @@ def _passive_claim(state: _State, sent: Span, verb: Token, cue, subject: Token |
     if content is None:
         return None
     return _claim(speaker, lemma, stance, cue_start, cue_end, content, _mode(state, content))
-
-
-def _complement(state: _State, sent: Span, verb: Token, cue_end: int, stance: str,
-                lemma: str | None = None) -> tuple[int, int] | None:
-    """The said thing: a que-clause, a quotation after a colon or "que", an infinitive,
-    an expression's complement, or for a denial its object."""
-    text = state.article.text
-    end = _coordination_end(verb, cue_end, _sentence_content_end(text, sent))
-    if is_nonfinite(verb) and verb.dep_ != "ROOT":  # a participle's complement is in its own phrase
-        edge = verb.right_edge
-        end = min(end, edge.idx + len(edge))
-    if attributive(verb) and lemma not in {"se dire", "se déclarer"}:
-        return None  # *verdict rule*: "a reconnu l'accusé coupable"
-    rest = text[cue_end:end]
-    # X a déclaré [à la presse] [que|qu'|:] « … »
-    m = re.match(r"[^«“\"]{0,80}?(?:\b(?:que\b|qu['’])\s*|:\s*)(?=[«“\"])", rest)
-    if m:
-        q = next((q for q in state.quotes if q.open == cue_end + m.end()), None)
-        if q:
-            state.used_quotes.add(q.open)
-            tail = text[q.close:end]
-            if not tail.strip(" .") or tail.lstrip().startswith(","):
-                return q.inner
-            return cue_end + m.end(), _last_quote_end(state, q, end)
-    # X affirme que …, X a averti la Russie que …, X craint que …
-    m = re.match(r"[^.;:«“\"]{0,120}?\b(?:que\b|qu['’])\s*", rest)
-    if m and not re.search(r"\b(?:ce|tel|plus|moins|ainsi|alors|bien|avant|après|pendant|tandis|parce)\s+$", rest[: m.start() + 1]):
-        start = cue_end + m.end()
-        return start, _clause_end(text, start, end)
-    # X a déclaré : « … » handled above; X a ajouté : … (no quotation)
-    m = re.match(r"\s*:\s*", rest)
-    if m and cue_end + m.end() < end:
-        return cue_end + m.end(), end
-    # *infinitive complement rule*: "affirme avoir vu …", "a assuré vouloir aider …", "dit ne pas savoir"
-    inf = next((c for c in verb.children if c.dep_ == "xcomp" and "Inf" in c.morph.get("VerbForm")
-                and c.idx >= cue_end and not re.search(r"[^\w\s'’,]", text[cue_end : c.idx])
-                and len(text[cue_end : c.idx].split()) <= 3), None)
-    if inf is not None and not re.match(r"\s*(?:de|d['’]|à)\b", rest):
-        start = min([inf.idx] + [t.idx for t in inf.lefts if t.idx >= cue_end])
-        return start, _clause_end(text, start, end)
-    # *interrogative complement rule*: "refuse de dire si P", "a demandé si P"
-    m = re.match(r"[^.;:«“\"]{0,40}?\bsi\s+", rest)
-    if m and lemma in {"dire", "demander", "préciser", "indiquer", "savoir", "expliquer", "s interroger"}:
-        start = cue_end + m.end()
-        return start, _clause_end(text, start, end)
-    # *attribute rule*: "se dit favorable à …", "s'est déclaré « très satisfait »": the attribute
-    if lemma in {"se dire", "se déclarer"} and verb.nbor(1).pos_ in {"ADJ", "ADV", "PUNCT", "VERB"} if verb.i + 1 < len(verb.doc) else False:
-        start = cue_end + len(rest) - len(rest.lstrip())
-        return (start, _clause_end(text, start, end)) if start < end else None
-    # *de-object rule*: "a fait état de progrès", "a fait part de son inquiétude face à …", "a conclu au suicide"
-    m = re.match(r"\s*(?:(?:de|d['’])\s*|(?=(?:du|des)\s))", rest)
-    if lemma == "conclure":  # "l'enquête a conclu au suicide"
-        m = re.match(r"\s*(?:à\s+|(?=(?:au|aux)\s))", rest)
-    if lemma in {"faire état", "faire part", "conclure"} and m and cue_end + m.end() < end:
-        start = cue_end + m.end()
-        return start, _clause_end(text, start, end)
-    # *object rule*: "a annoncé, jeudi, la fermeture des écoles", "réclament des sanctions"
-    obj = next((c for c in verb.children if c.dep_ == "obj" and c.pos_ == "NOUN" and cue_end <= c.idx < end), None)
-    if obj is not None and lemma in state.lex.object_cues:
-        o0, o1 = _np_span(obj)
-        return o0, min(max(o1, _clause_end(text, o0, end)), end)
-    # X nie / a nié avoir … / nient ces allégations; X prévient de …; X menace de …
-    if stance in {"deny", "threaten", "promise", "warn", "accuse", "concede", "criticize", "praise", "concern",
-                  "demand"}:
-        m = re.match(r"\s*(?:(?:de|d['’])\s*)?\S", rest)
-        if m and cue_end + m.start() < end and len(rest.split()) >= 2:
-            start = cue_end + len(rest) - len(rest.lstrip())
-            return start, _clause_end(text, start, end)
-    # X a décrit les deux hommes comme des « compagnons d'armes »: a quotation in the clause
-    q = next((q for q in state.quotes if cue_end < q.open < end and q.open - cue_end <= 80 and "," not in text[cue_end : q.open]), None)
-    if q is not None:
-        start = cue_end + len(rest) - len(rest.lstrip())
-        return start, _last_quote_end(state, q, end)
-    # X a exprimé son inquiétude concernant … : the expression is the content
-    if verb.lemma_.lower() in state.lex.expression_verbs:
-        start = cue_end + len(rest) - len(rest.lstrip())
-        return (start, _clause_end(text, start, end)) if start < end else None
-    return None
-
-
-def _coordination_end(verb: Token, start: int, end: int) -> int:
-    """*Coordination rule*: the content of "a salué le travail … et assuré vouloir …" stops before
-    the coordinated verb, which is a cue of its own."""
-    for c in verb.children:
-        if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"} and start < c.idx < end:
-            cc = next((t for t in c.children if t.dep_ == "cc" and t.i < c.i), None)
-            end = min(end, (cc or c).idx)
-    while end > start and verb.doc.text[end - 1] in " ,;":
-        end -= 1
-    return end
-
-
-def _colon_claim(state: _State, sent: Span, q: Quote) -> dict | None:
-    text = state.article.text
-    before = text[sent.start_char : q.open].rstrip()
-    if not before.endswith(":"):
-        return None
-    clause = [t for t in sent if t.idx < q.open]
-    root = next((t for t in clause if t.dep_ == "ROOT"), None) or next((t for t in clause if t.pos_ == "VERB"), None)
-    if root is None:
-        return None
-    subject = next((c for c in root.children if c.dep_.startswith("nsubj")), None)
-    if subject is None:
-        return None
-    speaker = _subject_speaker(state, sent, subject, root)
-    if speaker is None:
-        return None
-    cue = _cue(root, state.lex)
-    lemma, stance = (cue[0], cue[1]) if cue else (root.lemma_.lower(), "assert")
-    cue_start = cue[2] if cue else root.idx
-    return _claim(speaker, lemma, stance, cue_start, root.idx + len(root), q.inner, "direct")
-
-
-_STRESSED = {"lui": "il", "elle": "elle", "eux": "ils", "elles": "elles"}
-
-
-# *data-source rule*: "selon les chiffres de l'Insee", "selon le calendrier", "selon la loi"
-# cite a record, not a speaker.
-_DATA_NOUNS = {"chiffres", "chiffre", "données", "statistiques", "classement", "calendrier", "loi", "règlement",
-               "sondage", "sondages", "estimation", "estimations", "prévisions", "relevés",
-               "décret", "barème", "code", "texte", "termes", "modalités", "résultats", "estimations", "toute",
-               "nos", "mes", "vos"}
-
-
-def _source_claims(state: _State, sent: Span, index: int, has_cue: bool) -> Iterator[dict]:
-    """*Source rule*: "Selon les Américains, …", "… d'après Dmitri Peskov, porte-parole…",
-    "Selon lui, …" (a stressed pronoun points back like a subject pronoun), and a
-    sentence-initial "Pour X, …" when X names a person, an organisation or a role."""
-    if has_cue:
-        return
-    text = state.article.text
-    for m in re.finditer(r"(?:\b(selon|d['’]après)|^(pour))\s+", text[sent.start_char : sent.end_char], re.I):
-        src_start = sent.start_char + m.end()
-        src_end_m = re.compile(r"[^,.;:«»“”\"]+").match(text, src_start, sent.end_char)
-        if not src_end_m:
-            continue
-        src_end = src_end_m.end()
-        source = text[src_start:src_end].strip()
-        inside = _mentions_in(state, src_start, src_end)
-        words = re.findall(r"[\w\-]+", source)
-        head = next((w for w in words if w.lower() not in _DETERMINERS), "")
-        if head.lower() in _DATA_NOUNS:
-            continue
-        if len(words) == 1 and head.lower() in _STRESSED:
-            speaker = _resolve_pronoun(state, _STRESSED[head.lower()], src_start, src_start + len(head))
-        elif not inside and head.lower() not in state.lex.source_nouns:
-            continue
-        else:
-            speaker = _np_speaker(state, (src_start, src_start + len(source)), text)
-        person = any(x.type == "Person" for x in inside)
-        if m.group(2) and (len(words) > 8 or not (person or head.lower() in state.lex.source_nouns)):
-            continue  # "Pour l'instant", "Pour la première fois": not a source
-        if inside and inside[0].type == "Person":
-            speaker.role = _apposition_role(text, inside[0], src_start, sent.end_char)
-        g = 1 if m.group(1) else 2
-        cue_start, cue_end = sent.start_char + m.start(g), sent.start_char + m.end(g)
-        if cue_start - sent.start_char <= 1:  # sentence-initial: content follows the comma
-            comma = text.find(",", src_end, sent.end_char)
-            if comma < 0:
-                continue
-            c0 = comma + 1 + len(text[comma + 1 : sent.end_char]) - len(text[comma + 1 : sent.end_char].lstrip())
-            content = (c0, _sentence_content_end(text, sent))
-        else:
-            content = (sent.start_char, len(text[: cue_start].rstrip(" ,")))
-        if content[1] - content[0] < 3:
-            continue
-        for q in state.quotes:
-            if content[0] <= q.open and q.close <= content[1]:
-                state.used_quotes.add(q.open)
-        cue_word = (m.group(1) or m.group(2)).lower().replace("’", "'")
-        claim = _claim(speaker, cue_word, "assert", cue_start, cue_end, content, _mode(state, content))
-        claim.update(sentence=index)
-        yield claim
-
-
-def _integrated_quote_claim(state: _State, sent: Span, q: Quote) -> dict | None:
-    """*Integrated quotation rule*: "il veut « retrouver le sens des aspirations sociales »",
-    "continuera « à travailler avec ardeur »" — a quotation of a sentence's words (four or more,
-    so not a scare quote) built into a clause whose subject can speak gives that subject's words,
-    mixed, with no cue: the guillemets are the press's attribution. The quotation must start in
-    lower case, continuing the clause's syntax (a capital opens a title or a sentence of its own)."""
-    text = state.article.text
-    if len(text[q.open : q.close].split()) < MIN_STANDALONE_WORDS + 1:
-        return None
-    first = text[q.open + 1 : q.close].lstrip()[:1]
-    if not first.islower():
-        return None  # « Une histoire d'amour »: a title or a name, not words built into the clause
-    inside = [t for t in sent if q.open < t.idx < q.close and not t.is_punct]
-    if not inside:
-        return None
-    node = inside[0]
-    for _ in range(6):
-        if node.pos_ in {"VERB", "AUX"} and not (q.open < node.idx < q.close):
-            subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
-            if subject is not None and not (q.open < subject.idx < q.close) and _speaking(state, subject):
-                speaker = _subject_speaker(state, sent, subject, node)
-                if speaker is None:
-                    return None
-                return _claim(speaker, None, "assert", None, None, (q.open, q.close), "mixed")
-        if node.head is node:
-            return None
-        node = node.head
-    return None
-
-
-def _continuation_claim(state: _State, sent: Span, q: Quote) -> dict | None:
-    text = state.article.text
-    if text[sent.start_char : q.open].strip() or len(text[q.open : q.close].split()) < MIN_STANDALONE_WORDS:
-        return None
-    if re.match(r"\s*,", text[q.close : q.close + 3]):
-        return None  # « … », a-t-il ajouté: the incise after the comma gives the speaker
-    if state.last_speaker is None or state.last_speaker[0] < _paragraph_start(state, q.open, back=1):
-        return None
-    speaker = state.last_speaker[1]
-    speaker = _Speaker(speaker.label, None, None, None, speaker.key, speaker.role, speaker.plural)
-    return _claim(speaker, None, "assert", None, None, q.inner, "direct")
-
-
-# --- assembling -----------------------------------------------------------------------
-
-
-def _claim(speaker: _Speaker, lemma, stance, cue_start, cue_end, content, mode) -> dict:
-    return dict(speaker=speaker, lemma=lemma, stance=stance, cue=(cue_start, cue_end), content=content, mode=mode, rule="")
-
-
-def _quote_bound(state: _State, lemma: str | None, mode: str) -> bool:
-    """*Manner-of-speaking rule*: "hurler", "murmurer", "prêcher" (Verb∋Net 37.3, 37.11) report
-    speech only when they introduce a quotation ("« Dehors ! », a-t-il hurlé")."""
-    return lemma not in state.lex.quote_only or mode != "indirect"
-
-
-def _mode(state: _State, content: tuple[int, int]) -> str:
-    start, end = content
-    inner = [q for q in state.quotes if start <= q.open and q.close <= end]
-    for q in inner:
-        state.used_quotes.add(q.open)
-    if any(q.inner == (start, end) for q in state.quotes):
-        return "direct"
-    return "mixed" if inner else "indirect"
-
-
-def _sentence_content_end(text: str, sent: Span) -> int:
-    end = sent.end_char
-    while end > sent.start_char and text[end - 1] in " .!?…;\n\r":
-        end -= 1
-    return end
-
-
-def _clause_end(text: str, start: int, limit: int) -> int:
-    """End of a reported clause: the sentence end, or a participial tail after a comma
-    (", soulignant …") that is the journalist's, not the speaker's."""
-    m = re.compile(r",\s+(?:soulignant|ajoutant|précisant|estimant|expliquant|selon)\b").search(text, start, limit)
-    end = m.start() if m else limit
-    while end > start and text[end - 1] in " .!?…;,\n\r":
-        end -= 1
-    return end
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
-        end -= 1
-    return start, end

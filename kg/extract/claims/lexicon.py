@@ -26,6 +26,7 @@ class Lexicon:
     quote_only: frozenset[str] = frozenset()  # manner-of-speaking verbs: cues of a quotation only ("hurler")
     object_cues: frozenset[str] = frozenset()  # verbs whose object NP is the content ("annoncer la fermeture")
     classes: dict[str, str] | None = None  # lemma → its Verb∋Net class, where it comes from Verb∋Net
+    cue_nouns: dict[str, str] | None = None  # nominalisation → its verb ("déclarations" → "déclarer")
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -52,6 +53,7 @@ class Lexicon:
             quote_only=frozenset(k for k, e in vn.items() if e["quote_only"] and k not in own),
             object_cues=frozenset(data["object_cues"]["words"]),
             classes={k: e["class"] for k, e in vn.items()},
+            cue_nouns=dict(data["cue_nouns"]),
         )
 
 

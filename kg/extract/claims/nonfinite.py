@@ -46,16 +46,16 @@ def controller(verb: Token) -> Token | None:
     a subject; *participial noun rule*: a present participle on a noun has that noun."""
     node, found = verb, None
     for _ in range(6):
-        if node is not verb:
+        if node.i != verb.i:
             found = next((c for c in node.children if c.dep_ == "nsubj"), None) or found
         if node.dep_ == "acl" and node.head.pos_ in {"NOUN", "PROPN"} and is_nonfinite(node):
             if not _detached(node):
                 return found or node.head
             node = node.head  # *detached participle rule*: ", vantant …" goes with the clause's subject
-            while node.dep_ not in _CLIMB and node.dep_ != "ROOT" and node.head is not node:
+            while node.dep_ not in _CLIMB and node.dep_ != "ROOT" and node.head.i != node.i:
                 node = node.head
             continue
-        if node.dep_ not in _CLIMB or node.head is node:
+        if node.dep_ not in _CLIMB or node.head.i == node.i:
             break
         node = node.head
     # the topmost subject: ", ajoutant que …" after "X a déclaré que Y …" is X's, not Y's

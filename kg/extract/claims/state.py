@@ -90,3 +90,11 @@ def _paragraph_start(state: _State, offset: int, back: int = 0) -> int:
 
 
 # --- colon, source and continuation rules --------------------------------------------
+
+
+# *data-source rule*: "selon les chiffres de l'Insee", "selon le calendrier", "selon la loi"
+# cite a record, not a speaker.
+_DATA_NOUNS = {"chiffres", "chiffre", "données", "statistiques", "classement", "calendrier", "loi", "règlement",
+               "sondage", "sondages", "estimation", "estimations", "prévisions", "relevés",
+               "décret", "barème", "code", "texte", "termes", "modalités", "résultats", "estimations", "toute",
+               "nos", "mes", "vos"}
