@@ -3,7 +3,8 @@
 networkx only writes GEXF 1.2draft. Here every node and edge with a ``first``/``last`` date
 gets ``start``/``end`` attributes (``timeformat="date"``, ISO days, inclusive); undated ones
 have none and exist for the whole timeline. Attributes are declared per class with their GEXF
-type (string, integer, double, boolean); lxml escapes XML-special characters.
+type (string, integer, double, boolean) under numeric ids with the name as title, which Gephi
+desktop and Gephi Lite both show by name; lxml escapes XML-special characters.
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ def _declare(parent: etree._Element, cls: str, items: list[dict]) -> dict[str, s
     attrs = etree.SubElement(parent, f"{{{NS}}}attributes", {"class": cls})
     ids = {}
     for i, (k, values) in enumerate(keys.items()):
-        ids[k] = f"{cls[0]}{i}"
+        ids[k] = str(i)  # numeric: Gephi Lite (graphology-gexf) names a column by its title only then
         etree.SubElement(attrs, f"{{{NS}}}attribute", {"id": ids[k], "title": k, "type": _type(values)})
     return ids
 

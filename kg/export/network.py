@@ -55,6 +55,29 @@ def _xml_safe_graph(graph: nx.Graph) -> nx.Graph:
     return safe
 
 
+_NMTOKEN = re.compile(r"^[\w.\-:]+$")
+
+
+def nmtoken_ids(graph: nx.Graph) -> nx.Graph:
+    """The graph with every node id GraphML accepts: ids are ``xs:NMTOKEN`` (letters, digits,
+    ``.-_:``), so an IRI node becomes ``n0``, ``n1``… and keeps its IRI as the ``iri`` attribute."""
+    taken = {str(n) for n in graph if _NMTOKEN.match(str(n))}
+    mapping, i = {}, 0
+    for n in graph:
+        if _NMTOKEN.match(str(n)):
+            continue
+        while f"n{i}" in taken:
+            i += 1
+        mapping[n] = f"n{i}"
+        taken.add(f"n{i}")
+    if not mapping:
+        return graph
+    out = nx.relabel_nodes(graph, mapping, copy=True)
+    for old, new in mapping.items():
+        out.nodes[new]["iri"] = str(old)
+    return out
+
+
 def write(graph: nx.Graph, path: Path, fmt: str) -> Path:
     """Write graph as graphml, gexf (1.3, dynamic) or csv (path is then a folder).
 
@@ -66,7 +89,7 @@ def write(graph: nx.Graph, path: Path, fmt: str) -> Path:
     graph = _xml_safe_graph(graph)
     path.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "graphml":
-        nx.write_graphml(graph, path, encoding="utf-8")
+        nx.write_graphml(nmtoken_ids(graph), path, encoding="utf-8")
     elif fmt == "gexf":
         write_gexf(graph, path)
     else:
@@ -74,4 +97,4 @@ def write(graph: nx.Graph, path: Path, fmt: str) -> Path:
     return path
 
 
-__all__ = ["FORMATS", "Filters", "actor_network", "default_output", "network", "write"]
+__all__ = ["FORMATS", "Filters", "actor_network", "default_output", "network", "nmtoken_ids", "write"]
