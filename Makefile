@@ -3,14 +3,23 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+JS     := tests/js
+NODE   := $(JS)/node_modules/.installed
 
 .PHONY: run test install bench accuracy lint clean
 
+# pip's own output goes to .venv/pip.log and is shown only when the install fails
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	@$(BIN)/pip install --quiet --upgrade pip > $(VENV)/pip.log 2>&1 || (cat $(VENV)/pip.log; exit 1)
+	@$(BIN)/pip install --quiet -e '.[test]' >> $(VENV)/pip.log 2>&1 || (cat $(VENV)/pip.log; exit 1)
 	touch $(STAMP)
+
+# Gephi Lite's importers (graphology-gexf, graphology-graphml), pinned by tests/js/package-lock.json
+$(NODE): $(JS)/package-lock.json
+	@if command -v npm > /dev/null; then \
+		cd $(JS) && npm ci --no-audit --no-fund --silent > /dev/null && touch node_modules/.installed; \
+	else echo "npm not found: the Gephi Lite reader tests will be skipped"; fi
 
 install: $(STAMP)
 
@@ -24,7 +33,7 @@ run: $(STAMP)
 	$(BIN)/kg export csv --view events
 	$(BIN)/kg export trig
 
-test: $(STAMP)
+test: $(STAMP) $(NODE)
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
@@ -34,7 +43,7 @@ accuracy: $(STAMP)
 	$(BIN)/kg eval all --write docs/accuracy.md
 
 clean:
-	rm -rf .kg exports/*.graphml exports/*.gexf
+	rm -rf .kg exports/*.graphml exports/*.gexf exports/*-csv exports/kg.* $(JS)/node_modules
 
 lint: $(STAMP)
 	$(BIN)/ruff check kg tests bench

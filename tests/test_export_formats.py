@@ -183,3 +183,18 @@ def test_any_text_exports_to_parseable_graphml_and_gexf(tmp_path_factory, label,
         # the writers escape \r as &#13;, so even line ends survive exactly
         assert back.nodes["n1"]["label"] == xml_safe(label)
         assert back.number_of_edges() == 1
+
+
+@pytest.mark.parametrize("view", ["actors", "events", "full"])
+def test_undated_nodes_take_the_span_of_their_dated_links(seed_store, tmp_path, view):
+    """Issue 14: a node with a dated link or neighbour is never shown at every date of the timeline."""
+    out = tmp_path / f"{view}.graphml"
+    run(seed_store, "graphml", "-o", str(out), "--view", view)
+    g = nx.read_graphml(out)
+    for n, data in g.nodes(data=True):
+        neighbours = set(g.predecessors(n)) | set(g.successors(n)) if g.is_directed() else set(g.neighbors(n))
+        linked = [d for *_, d in g.edges(n, data=True)] + [g.nodes[m] for m in neighbours]
+        if any(d.get("first") for d in linked):
+            assert data.get("first") and data["first"] <= data["last"], data["label"]
+    if view == "full":
+        assert all(d.get("first") for _, d in g.nodes(data=True))

@@ -156,6 +156,18 @@ def _dated(data: dict, date: str) -> None:
 
 
 def _finish(g: nx.Graph) -> nx.Graph:
+    # an undated node spans the dated links and neighbours it has, so Gephi's timeline does not
+    # show it at every date
+    directed = g.is_directed()
+    for n, data in g.nodes(data=True):
+        if data.get("first"):
+            continue
+        links = [*g.in_edges(n, data=True), *g.out_edges(n, data=True)] if directed else list(g.edges(n, data=True))
+        for *_, e in links:
+            _dated_span(data, e)
+        if not data.get("first"):
+            for m in {*g.predecessors(n), *g.successors(n)} if directed else g.neighbors(n):
+                _dated_span(data, g.nodes[m])
     for _, data in g.nodes(data=True):
         data.setdefault("first", "")
         data.setdefault("last", "")
@@ -164,6 +176,12 @@ def _finish(g: nx.Graph) -> nx.Graph:
     for *_, data in g.edges(data=True):
         data["label"] = data["relation"]
     return g
+
+
+def _dated_span(data: dict, other: dict) -> None:
+    if other.get("first"):
+        _dated(data, other["first"])
+        _dated(data, other.get("last") or other["first"])
 
 
 def _add_edge(g: nx.Graph, a: str, b: str, relation: str, date: str = "", sources: int = 1) -> None:
@@ -199,6 +217,8 @@ def _actors(f: _Facts, filters: Filters) -> nx.Graph:
         _dated(f.entities[speaker], date)
         for t in targets:
             involved.add(t)
+            if t in f.entities:
+                _dated(f.entities[t], date)  # spoken about then
             _add_edge(g, speaker, t, "speaks-about", date, sources)
     for e, data in f.entities.items():
         if not filters.active() or e in involved:
