@@ -341,14 +341,13 @@ def export(fmt, output, view, since, until, topic, store_path):
     RDF formats (turtle, trig, nquads, jsonld) dump the whole store; trig and nquads keep
     one named graph per article. View and filters apply to network formats only.
     """
+    from kg import params
     from kg.export import Filters, default_output, network, write
     from kg.export.network import RDF_FORMATS
-    from kg.export.views import interval
     from kg.store import Store
 
-    for name, value in (("--since", since), ("--until", until)):
-        if value and interval(value) is None:
-            raise click.BadParameter(f"not a date: {value!r}", param_hint=name)
+    since, until = params.date_range(since, until)
+    topic = params.topic(topic) if topic else None
     path = output or default_output(fmt, view)
     with Store.open(store_path, read_only=True) as store:
         if fmt in RDF_FORMATS:
@@ -359,6 +358,9 @@ def export(fmt, output, view, since, until, topic, store_path):
             click.echo(f"{path}: {n} {'quads' if fmt in ('trig', 'nquads') else 'triples'}", err=True)
             return
         graph = network(store, view, Filters(since, until, topic))
+    if graph.number_of_nodes() == 0:
+        asked = ", ".join(f"{k} {v}" for k, v in (("--since", since), ("--until", until), ("--topic", topic)) if v)
+        raise InputError(f"nothing to export: no {view} match {asked or 'the store'}; {path} not written")
     write(graph, path, fmt)
     click.echo(f"{path}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges", err=True)
 

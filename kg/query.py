@@ -40,7 +40,7 @@ from rdflib import XSD, Literal, URIRef
 from rdflib.query import Result
 from rdflib.term import Identifier
 
-from kg.errors import QueryError
+from kg.errors import InputError, QueryError
 from kg.graph.vocabulary import BASE, entity_iri
 from kg.kb import default_kb, normalise, slug
 
@@ -194,30 +194,35 @@ def prepare(query: SavedQuery, raw: Mapping[str, str], store=None) -> tuple[str,
 
 
 def resolve(p: Param, value: str, store=None) -> Identifier:
+    """A parameter value as the RDF term the query binds; a bad value raises QueryError."""
+    try:
+        return _resolve(p, value, store)
+    except InputError as e:  # kg.params speaks of input; to a query it is a parameter error
+        raise QueryError(str(e)) from None
+
+
+def _resolve(p: Param, value: str, store=None) -> Identifier:
     if p.kind == "date":
-        if not _DATE.match(value):
-            raise QueryError(f"parameter {p.name}: {value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
-        return Literal(value)
+        from kg import params
+
+        return Literal(params.date(value, f"parameter {p.name}"))
     if p.kind == "int":
         try:
             return Literal(int(value))
         except ValueError:
             raise QueryError(f"parameter {p.name}: {value!r} is not an integer") from None
     if p.kind == "topic":
-        return _topic(value)
+        return _topic(value, p.name)
     if p.kind == "entity":
-        return _entity(value, store)
+        return _entity(value, store, p.name)
     return Literal(value)
 
 
-def _topic(value: str) -> URIRef:
+def _topic(value: str, name: str = "topic") -> URIRef:
+    from kg import params
     from kg.extract.topics import TopicScheme
 
-    scheme = TopicScheme.load()
-    found = scheme.find(value)
-    if found is None:
-        raise QueryError(f"unknown topic {value!r}; topics: {', '.join(scheme.concepts)}")
-    return URIRef(scheme.iri(found))
+    return URIRef(TopicScheme.load().iri(params.topic(value, f"parameter {name}")))
 
 
 _ENTITY_NAMES = """
@@ -226,8 +231,9 @@ SELECT DISTINCT ?e ?name WHERE { GRAPH ?g { { ?e <https://schema.org/name> ?name
 """
 
 
-def _entity(value: str, store=None) -> URIRef:
-    """KB names and aliases first, then names in the store, then spelling variants."""
+def _entity(value: str, store=None, name: str = "entity") -> URIRef:
+    """KB names and aliases first, then names in the store, then spelling variants; a name that
+    matches nothing in the store is an error with the closest names ("did you mean …?")."""
     if value.startswith(BASE + "entity/"):
         return URIRef(value)
     kb = default_kb()
@@ -247,11 +253,25 @@ def _entity(value: str, store=None) -> URIRef:
         entry = kb.fuzzy(value, typ)
         if entry:
             return entity_iri(entry.id)
+    if store is not None:
+        from kg import params
+
+        hint = params.did_you_mean(value, [str(n) for _, n in store.query(_ENTITY_NAMES)])
+        raise QueryError(f"parameter {name}: no actor named {value!r} in the store{hint}")
     return entity_iri(slug(value))
 
 
+_COMMENTS = re.compile(r"(?m)#[^\n]*$")
+_PROLOGUE = re.compile(r"(?is)^\s*(?:(?:PREFIX\s+[\w.-]*:\s*<[^>]*>|BASE\s*<[^>]*>)\s*)*")
+_UPDATE = re.compile(r"(?i)\s*(INSERT|DELETE|DROP|CLEAR|LOAD|CREATE|ADD|MOVE|COPY|WITH)\b")
+
+
 def execute(store, query_text: str, binds: Mapping[str, Identifier] | None = None, timeout: float | None = None) -> Result:
-    """Run a query on the store; a timeout (seconds) raises QueryError."""
+    """Run a query on the store; a timeout (seconds) raises QueryError, and so does an update."""
+    update = _UPDATE.match(_PROLOGUE.sub("", _COMMENTS.sub("", query_text)))
+    if update:
+        raise QueryError(f"SPARQL updates ({update.group(1).upper()}) are not accepted here: kg query only reads; "
+                         "the graph changes through kg build, kg remove and kg load")
     if timeout is None:
         return store.query(query_text, binds)
     box: dict = {}

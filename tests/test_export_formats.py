@@ -95,7 +95,7 @@ def test_filters_narrow_the_network(seed_store, tmp_path):
     assert 0 < since[0] < full[0] and 0 < topic[0] < full[0]
     g = nx.read_graphml(tmp_path / "b.graphml")
     assert all(d["last"] >= "2024-06-01" for _, d in g.nodes(data=True) if d["type"] == "Event")
-    bad = CliRunner().invoke(cli, ["export", "gexf", "--since", "juin", "--store", str(seed_store)])
+    bad = CliRunner().invoke(cli, ["export", "gexf", "--since", "2024-13", "--store", str(seed_store)])
     assert bad.exit_code != 0
 
 

@@ -81,8 +81,10 @@ def test_unknown_parameter_lists_the_known_ones(store):
 
 def test_bad_param_syntax_and_bad_date(store):
     assert run(store, "who-said-what", "--param", "topic").exit_code == 2
-    bad = run(store, "who-said-what", "--param", "since=juin")
-    assert bad.exit_code == 1 and "'juin' is not a date" in bad.stderr
+    bad = run(store, "who-said-what", "--param", "since=2024-13")
+    assert bad.exit_code == 1 and "parameter since: '2024-13' is not a calendar date" in bad.stderr
+    bad = run(store, "who-said-what", "--param", "since=un jour peut-être")
+    assert bad.exit_code == 1 and "is not a date (2024, 2024-06" in bad.stderr
 
 
 def test_list_shows_catalogue(store):
