@@ -19,7 +19,7 @@ from kg.errors import InputError
 from kg.graph.vocabulary import BASE, CANONICAL_GRAPH, TOPICS_GRAPH
 from kg.ingest import iter_input_paths, read_article
 from kg.ingest.reader import DEFAULT_MAX_BYTES
-from kg.pipeline import EntityRegistry, Pipeline
+from kg.pipeline import EntityRegistry, Pipeline, pipeline_fingerprint
 from kg.records import Article
 from kg.resolve import ResolveReport, resolve
 from kg.store import Store
@@ -29,6 +29,8 @@ from kg.store import Store
 class BuildReport:
     added: list[str] = field(default_factory=list)
     replaced: list[str] = field(default_factory=list)
+    reextracted: list[str] = field(default_factory=list)  # unchanged text, other KB or rules
+    pruned: list[str] = field(default_factory=list)  # stored, but no longer among the inputs
     skipped: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (path, one-line reason)
     notices: list[tuple[str, str]] = field(default_factory=list)  # (level, "PATH: what reading did")
@@ -46,7 +48,9 @@ class BuildReport:
             f"{len(self.failed)} skipped as unreadable, "
             f"{_count(sum(level == 'warning' for level, _ in self.notices), 'warning')}; extracted {c['entities']} entities, {c['timexes']} dates, "
             f"{c['claims']} claims, {c['events']} events"
-        ) + (f"; {self.resolved.summary()}" if self.resolved else "")
+        ) + (f"; {len(self.reextracted)} re-extracted for a new knowledge base or rules" if self.reextracted else "") \
+            + (f"; {len(self.pruned)} removed (files gone)" if self.pruned else "") \
+            + (f"; {self.resolved.summary()}" if self.resolved else "")
 
 
 FLUSH_EVERY = 100  # articles between store flushes: 2,000 articles peak at ~1 GB instead of ~2.3 GB
@@ -92,21 +96,35 @@ def build(
     workers: int = 1,
     published: str | None = None,
     force: bool = False,
+    prune: bool = False,
     progress: bool = False,
     say: Say = lambda level, message: None,
     max_bytes: int | None = DEFAULT_MAX_BYTES,
 ) -> BuildReport:
     report = BuildReport()
     todo = []
+    fingerprint = pipeline.fingerprint if pipeline is not None else pipeline_fingerprint()
+    seen: set[str] = set()
     for article in read_inputs(paths, published, report, say, max_bytes):
+        seen.add(article.name)
         stored = store.article_hash(article.name)
         if stored == article.sha256 and not force:
-            report.skipped.append(article.name)
-        else:
-            todo.append((article, stored is not None))
+            if store.article_fingerprint(article.name) == fingerprint:
+                report.skipped.append(article.name)
+                continue
+            report.reextracted.append(article.name)  # same text, other knowledge base or rules
+        todo.append((article, stored is not None))
+    if report.reextracted:
+        say("note", f"{len(report.reextracted)} unchanged article(s) re-extracted: the knowledge base, "
+                    "the topics or kg's extraction rules changed since they were built")
+    if prune:  # never an article whose file is there but could not be read this time
+        seen |= {Path(path).name for path, _ in report.failed}
+        for name in sorted(set(store.articles()) - seen):
+            store.remove_article(name)
+            report.pruned.append(name)
     if not todo:
-        if not store.has_graph(CANONICAL_GRAPH) and store.articles():
-            report.resolved = resolve(store)  # a store built before resolution existed
+        if report.pruned or (not store.has_graph(CANONICAL_GRAPH) and store.articles()):
+            report.resolved = resolve(store)  # removed articles, or a store built before resolution
         return report
     pipeline = pipeline or Pipeline()
     store.replace_graph(TOPICS_GRAPH, pipeline.topics.triples())
@@ -116,7 +134,7 @@ def build(
     bar = tqdm(extractions, total=len(todo), unit="article", disable=not progress, leave=False)
     for n, x in enumerate(bar, 1):
         x = registry.merge(x)
-        store.replace_article(x, topic_iri=None)
+        store.replace_article(x, topic_iri=None, fingerprint=fingerprint)
         if n % FLUSH_EVERY == 0:
             store.flush()  # keeps RocksDB's write buffers from growing with the corpus
         (report.replaced if x.article.name in replaced else report.added).append(x.article.name)

@@ -89,14 +89,18 @@ def cli():
 @published_option
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64), help="Extraction processes.")
 @click.option("--force", is_flag=True, help="Re-extract articles even when unchanged.")
+@click.option("--prune", is_flag=True,
+              help="Remove stored articles that are not among PATHS any more (their files are gone).")
 @max_bytes_option
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar, notes or summary (errors and warnings still).")
 @reports_errors
-def build(paths, store_path, kb_files, published, workers, force, max_bytes, quiet):
+def build(paths, store_path, kb_files, published, workers, force, prune, max_bytes, quiet):
     """Extract articles (files or folders; default seeds/) into the graph store.
 
-    Unchanged files are skipped by content hash; changed ones replace their named
-    graph. Unreadable files are reported one per line and the exit code is 1.
+    Unchanged files are skipped by content hash, unless the knowledge base, the topics or
+    kg's extraction rules changed since (then they are re-extracted, and the summary says so);
+    changed ones replace their named graph. Unreadable files are reported one per line and the
+    exit code is 1.
     """
     from kg.build import build as run_build
     from kg.pipeline import Pipeline
@@ -105,7 +109,7 @@ def build(paths, store_path, kb_files, published, workers, force, max_bytes, qui
     with Store.open(store_path) as store:
         report = run_build(
             paths or [Path("seeds")], store, Pipeline(kb_files), workers=workers, published=published,
-            force=force, progress=not quiet and sys.stderr.isatty(), say=say_on_stderr(quiet), max_bytes=max_bytes,
+            force=force, prune=prune, progress=not quiet and sys.stderr.isatty(), say=say_on_stderr(quiet), max_bytes=max_bytes,
         )
     if not quiet:
         click.echo(report.summary(), err=True)

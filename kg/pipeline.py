@@ -12,7 +12,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from hashlib import sha256
+from pathlib import Path
 
 from rapidfuzz import fuzz
 from spacy.tokens import Doc
@@ -27,6 +29,29 @@ from kg.nlp import load, sentence_spans
 from kg.records import Article, Entity, Extraction, Sentence
 
 BATCH_SIZE = 32
+_KG = Path(__file__).resolve().parent
+# What an article's graph depends on besides its text: kg's extraction code and shipped data
+_FINGERPRINTED = ("extract", "ingest", "resources", "graph", "nlp.py", "pipeline.py", "kb.py", "records.py")
+
+
+@lru_cache(maxsize=8)
+def pipeline_fingerprint(kb_files: tuple[str, ...] = (), topics_file: str | None = None) -> str:
+    """sha256 of everything besides the text that an article's graph depends on: the spaCy model
+    and its version, kg's extraction code and shipped resources (lexicons, KB, topics, shapes),
+    the user's knowledge-base and topic files. ``kg build`` re-extracts a stored article whose
+    fingerprint differs, so a new alias or a new rule reaches the graph. Needs no model loaded."""
+    from spacy.util import get_package_version
+
+    from kg.nlp import MODEL
+
+    h = sha256(f"{MODEL} {get_package_version(MODEL)}".encode())
+    files = sorted(f for part in _FINGERPRINTED
+                   for f in ((_KG / part).rglob("*") if (_KG / part).is_dir() else [_KG / part])
+                   if f.is_file() and f.suffix in {".py", ".toml", ".ttl", ".tsv", ".txt", ".json"})
+    for f in [*files, *(Path(k) for k in kb_files), *([Path(topics_file)] if topics_file else [])]:
+        h.update(str(f.name).encode())
+        h.update(f.read_bytes())
+    return h.hexdigest()
 
 
 class Pipeline:
@@ -38,6 +63,10 @@ class Pipeline:
         self.nlp = load()
         self.kb: KnowledgeBase = default_kb(self.kb_files)
         self.topics = TopicScheme.load(topics_file)
+
+    @cached_property
+    def fingerprint(self) -> str:
+        return pipeline_fingerprint(self.kb_files, self.topics_file)
 
     def extract(self, article: Article) -> Extraction:
         return self._extract(self.nlp(article.text), article)

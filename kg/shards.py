@@ -21,7 +21,6 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import InputError
-from kg.graph.mapping import extraction_to_triples
 from kg.graph.vocabulary import article_graph_iri
 
 __all__ = ["ShardReport", "extract_shard", "extract_with_dask", "shard_paths"]
@@ -39,7 +38,7 @@ def extract_shard(files: Sequence[str], out: str, published: str | None = None) 
     """Extract ``files`` and write their article graphs to the N-Quads file ``out``."""
     from kg.ingest import read_article
     from kg.pipeline import EntityRegistry, default_pipeline
-    from kg.store import to_quads
+    from kg.store import article_triples, to_quads
 
     report = ShardReport(out)
     articles = []
@@ -50,9 +49,10 @@ def extract_shard(files: Sequence[str], out: str, published: str | None = None) 
             report.failed.append((str(f), str(e)))
     registry = EntityRegistry()
     quads = []
-    for x in default_pipeline().extract_many(articles):
+    pipeline = default_pipeline()
+    for x in pipeline.extract_many(articles):
         x = registry.merge(x)
-        quads.extend(to_quads(article_graph_iri(x.article.name), extraction_to_triples(x, None)))
+        quads.extend(to_quads(article_graph_iri(x.article.name), article_triples(x, None, pipeline.fingerprint)))
         report.articles += 1
     Path(out).parent.mkdir(parents=True, exist_ok=True)
     ox.serialize(quads, output=out, format=ox.RdfFormat.N_QUADS)

@@ -153,6 +153,16 @@ def with_bindings(sparql: str, bindings: Mapping[str, Identifier]) -> str:
     return f"{sparql[: at + 1]} VALUES ({variables}) {{ ({values}) }} {sparql[at + 1 :]}"
 
 
+def article_triples(x: Extraction, topic_iri: Callable[[str], URIRef] | None = None,
+                    fingerprint: str | None = None) -> Iterator[Triple]:
+    """An article graph's triples, with the pipeline fingerprint it was extracted with."""
+    yield from extraction_to_triples(x, topic_iri)
+    if fingerprint:
+        from rdflib import Literal
+
+        yield v.article_iri(x.article.name), v.KG.pipelineFingerprint, Literal(fingerprint)
+
+
 class Store:
     """A kg graph store opened at a directory (created on first write-mode open).
 
@@ -236,14 +246,22 @@ class Store:
     # --- writing ----------------------------------------------------------------------------
 
     def replace_article(
-        self, x: Extraction, topic_iri: Callable[[str], URIRef] | None = None
+        self, x: Extraction, topic_iri: Callable[[str], URIRef] | None = None, fingerprint: str | None = None
     ) -> int:
-        """Replace the article's named graph by the mapping of ``x``, atomically.
+        """Replace the article's named graph by the mapping of ``x``, atomically; ``fingerprint``
+        (the pipeline's) is stored on the article so a later build knows what extracted it.
 
         Returns the number of triples in the new graph.
         """
-        graph = v.article_graph_iri(x.article.name)
-        return self.replace_graph(graph, extraction_to_triples(x, topic_iri))
+        return self.replace_graph(v.article_graph_iri(x.article.name), article_triples(x, topic_iri, fingerprint))
+
+    def article_fingerprint(self, name: str) -> str | None:
+        """The pipeline fingerprint an article was extracted with, or None (absent, or built before
+        fingerprints were stored)."""
+        quads = self._inner.quads_for_pattern(
+            ox.NamedNode(str(v.article_iri(name))), ox.NamedNode(str(v.KG.pipelineFingerprint)), None,
+            ox.NamedNode(str(v.article_graph_iri(name))))
+        return next((str(q.object.value) for q in quads), None)
 
     def replace_graph(self, graph: URIRef, triples: Iterable[Triple]) -> int:
         """Drop the named graph ``graph`` and insert ``triples`` into it, in one transaction.

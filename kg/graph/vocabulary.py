@@ -134,6 +134,7 @@ class KG(DefinedNamespace):
     basis: URIRef  # why a link holds: "answers the claim before it in the same article", "shared event …"
     relayedBy: URIRef  # a claim mention → the mention that relays it ("selon les agences russes, X a dit …")
     contentHash: URIRef  # on a derived graph (entities, canonical): sha256 of its content, for kg push
+    pipelineFingerprint: URIRef  # on an article: sha256 of the model, code and resources it was extracted with
 
     # Provenance offsets (each points to a nif:Phrase of the article's text)
     evidence: URIRef  # the whole span a claim or event was extracted from
