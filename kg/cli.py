@@ -252,11 +252,13 @@ def validate(store_path, shapes):
               help="Output: a text table, W3C SPARQL results (csv, tsv, json, xml) or Markdown.")
 @click.option("--list", "list_", is_flag=True, help="List the saved queries with their parameters.")
 @click.option("--limit", type=click.IntRange(0), help="Print at most this many rows.")
+@click.option("--width", type=click.IntRange(0), default=80, show_default=True,
+              help="Cut table cells at this many characters (0: never cut).")
 @click.option("--timeout", type=click.FloatRange(0, min_open=True), help="Give up after this many seconds.")
 @click.option("--endpoint", metavar="URL", help="Run on a remote SPARQL 1.1 endpoint instead of the store.")
 @store_option
 @reports_errors
-def query(query, expression, params, fmt, list_, limit, timeout, endpoint, store_path):
+def query(query, expression, params, fmt, list_, limit, width, timeout, endpoint, store_path):
     """Run a saved query (queries/NAME.rq), a query file, stdin (-) or -e TEXT.
 
     \b
@@ -286,12 +288,12 @@ def query(query, expression, params, fmt, list_, limit, timeout, endpoint, store
 
         remote = Endpoint(endpoint, timeout=timeout or 30.0)
         text, binds = q.prepare(saved, raw, remote)
-        click.echo(q.render(remote.query(text, binds), fmt, limit), nl=False)
+        click.echo(q.render(remote.query(text, binds), fmt, limit, width), nl=False)
         return
     with Store.open(store_path, read_only=True) as store:
         text, binds = q.prepare(saved, raw, store)
         result = q.execute(store, text, binds, timeout=timeout)
-        click.echo(q.render(result, fmt, limit), nl=False)
+        click.echo(q.render(result, fmt, limit, width), nl=False)
 
 
 def _split_param(text: str) -> tuple[str, str]:

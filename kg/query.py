@@ -294,9 +294,19 @@ def execute(store, query_text: str, binds: Mapping[str, Identifier] | None = Non
     return box["result"]
 
 
-def render(result: Result, fmt: str = "table", limit: int | None = None) -> str:
-    """A result as text: SELECT in any of FORMATS, ASK as true/false, graphs as Turtle."""
+def render(result: Result, fmt: str = "table", limit: int | None = None, width: int = 80) -> str:
+    """A result as text ending with a newline: SELECT in any of FORMATS, ASK as true/false,
+    graphs as Turtle with kg's prefixes; table cells are cut at ``width`` (0: never)."""
+    text = _render(result, fmt, limit, width)
+    return text if text.endswith("\n") else text + "\n"
+
+
+def _render(result: Result, fmt: str, limit: int | None, width: int) -> str:
     if result.type in {"CONSTRUCT", "DESCRIBE"}:
+        from kg.graph.vocabulary import PREFIXES
+
+        for prefix, iri in PREFIXES.items():
+            result.graph.bind(prefix, iri, override=True, replace=True)
         return result.graph.serialize(format="turtle")
     if result.type == "ASK":
         if fmt in {"json", "xml", "csv", "tsv"}:
@@ -312,12 +322,14 @@ def render(result: Result, fmt: str = "table", limit: int | None = None) -> str:
         esc = [[c.replace("|", "\\|").replace("\n", " ") for c in r] for r in rows]
         lines = ["| " + " | ".join(names) + " |", "|" + "---|" * len(names)]
         return "\n".join(lines + ["| " + " | ".join(r) + " |" for r in esc]) + "\n"
-    return _table(names, rows)
+    return _table(names, rows, width)
 
 
 def _serialize(result: Result, fmt: str) -> str:
     if fmt == "tsv":
         return _tsv(result)
+    if result.type == "SELECT":  # rdflib's XML writer fails on an unbound value: leave it out
+        result.bindings = [{k: v for k, v in b.items() if v is not None} for b in result.bindings]
     out = BytesIO()
     result.serialize(destination=out, format=fmt, encoding="utf-8")
     return out.getvalue().decode("utf-8")
@@ -344,7 +356,9 @@ def _tsv(result: Result) -> str:
 
 def _table(names: list[str], rows: list[list[str]], width: int = 80) -> str:
     cells = [[c.replace("\n", " ") for c in r] for r in rows]
-    widths = [min(width, max([len(n)] + [len(r[i]) for r in cells])) for i, n in enumerate(names)]
+    widths = [max([len(n)] + [len(r[i]) for r in cells]) for i, n in enumerate(names)]
+    if width > 0:
+        widths = [min(width, w) for w in widths]
 
     def line(values):
         return "  ".join((v if len(v) <= w else v[: w - 1] + "…").ljust(w) for v, w in zip(values, widths)).rstrip()

@@ -141,3 +141,22 @@ def test_conditional_lines_follow_given_parameters():
     without = specialise(q, set())
     assert "?who" not in without and without.count("\n") == q.text.count("\n")  # line numbers kept
     assert "?c <p> ?who" in specialise(q, {"who"})
+
+
+@pytest.mark.parametrize("fmt", ["json", "xml", "csv", "tsv", "table", "md"])
+def test_every_format_ends_with_a_newline(store, fmt):
+    out = run(store, "who-said-what", "--param", "topic=sanctions", "--format", fmt)
+    assert out.exit_code == 0 and out.stdout.endswith("\n") and not out.stdout.endswith("\n\n\n")
+
+
+def test_table_width_can_be_widened(store):
+    cut = run(store, "who-said-what", "--param", "topic=sanctions")
+    whole = run(store, "who-said-what", "--param", "topic=sanctions", "--width", "0")
+    assert "…" in cut.stdout and max(map(len, whole.stdout.splitlines())) > max(map(len, cut.stdout.splitlines()))
+    assert "…" not in whole.stdout.split("\n", 2)[2].replace("...", "")
+
+
+def test_construct_uses_kg_prefixes(store):
+    out = run(store, "-e", "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH <https://kg.example.org/graph/canonical> "
+                           "{ ?s ?p ?o } } LIMIT 20")
+    assert out.exit_code == 0 and "ns1:" not in out.stdout and "@prefix kg: <https://kg.example.org/ns#>" in out.stdout
