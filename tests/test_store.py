@@ -59,7 +59,7 @@ def test_remove_article_keeps_the_other_articles_entities(store):
     assert store.remove_article("001_poutine.txt") is False
     assert store.articles() == ["002_poutine.txt"]
     assert len(store) == len(extraction_to_graph(sample_extraction("002_poutine.txt")))
-    labels = store.query("SELECT DISTINCT ?l WHERE { ?e rdfs:label ?l }", {"e": entity_iri("Q7747")})
+    labels = store.query("SELECT DISTINCT ?l WHERE { ?e rdfs:label ?l }", {"e": entity_iri("vladimir-poutine")})
     assert [row[0] for row in labels] == [Literal("Vladimir Poutine", lang="fr")]
 
 
@@ -164,7 +164,7 @@ def test_query_binds_parameters_outside_the_projection(store):
     store.replace_article(sample_extraction())
     rows = list(store.query(
         "SELECT ?text WHERE { ?c a kg:ClaimMention ; schema:creator ?speaker ; schema:text ?text }",
-        {"speaker": entity_iri("Q7747")},
+        {"speaker": entity_iri("vladimir-poutine")},
     ))
     assert len(rows) == 1 and str(rows[0][0]).startswith("Nous développerons")
     rows = list(store.query(
@@ -191,7 +191,7 @@ def test_dataset_is_the_union_of_graphs(store):
 
 
 def test_knowledge_base_graph(store):
-    kb = [(entity_iri("Q7747"), RDFS.label, Literal("Vladimir Poutine", lang="fr"))]
+    kb = [(entity_iri("vladimir-poutine"), RDFS.label, Literal("Vladimir Poutine", lang="fr"))]
     assert store.replace_graph(KB_GRAPH, kb) == 1
     assert store.articles() == []
     assert len(store) == 1

@@ -77,14 +77,14 @@ def test_article_description():
 
 def test_entities_are_shared_and_described():
     g = extraction_to_graph(sample_extraction())
-    putin = entity_iri("Q7747")
-    assert putin == URIRef("https://kg.example.org/entity/Q7747")
+    putin = entity_iri("vladimir-poutine")
+    assert putin == URIRef("https://kg.example.org/entity/vladimir-poutine")
     assert {voc.SDO.Person, SEM.Actor} <= set(g.objects(putin, RDF.type))
     assert (putin, RDFS.label, Literal("Vladimir Poutine", lang="fr")) in g
     assert (putin, voc.SDO.alternateName, Literal("V. Poutine", lang="fr")) in g
     assert (putin, voc.SDO.jobTitle, Literal("président de la Russie", lang="fr")) in g
     assert (putin, OWL.sameAs, URIRef("http://www.wikidata.org/entity/Q7747")) in g
-    assert {voc.SDO.Place, SEM.Place} <= set(g.objects(entity_iri("Q18808"), RDF.type))
+    assert {voc.SDO.Place, SEM.Place} <= set(g.objects(entity_iri("pyongyang"), RDF.type))
 
 
 def test_mentions_point_into_the_text():
@@ -119,7 +119,7 @@ def test_claim_mapping():
     assert claim == URIRef(f"{article_iri(x.article.name)}#claim-{c.content_start}-{c.content_end}")
     assert (claim, RDF.type, voc.SDO.Quotation) in g
     assert str(g.value(claim, voc.SDO.text)).startswith("Nous développerons des mécanismes alternatifs")
-    assert g.value(claim, voc.SDO.creator) == entity_iri("Q7747")
+    assert g.value(claim, voc.SDO.creator) == entity_iri("vladimir-poutine")
     assert g.value(claim, KG.mode) == Literal("direct")
     assert g.value(claim, KG.stance) == Literal("promise")
     assert g.value(claim, KG.cueLemma) == Literal("déclarer")
@@ -152,10 +152,10 @@ def test_event_mapping():
     g = extraction_to_graph(x)
     (event,) = g.subjects(RDF.type, KG.EventMention)
     assert g.value(event, SEM.eventType) == event_type_iri("travel")
-    assert g.value(event, SEM.hasPlace) == entity_iri("Q18808")
-    assert set(g.objects(event, SEM.hasActor)) == {entity_iri("Q7747"), entity_iri("Q56226")}
-    assert g.value(event, KG.agent) == entity_iri("Q7747")
-    assert g.value(event, KG.participant) == entity_iri("Q56226")
+    assert g.value(event, SEM.hasPlace) == entity_iri("pyongyang")
+    assert set(g.objects(event, SEM.hasActor)) == {entity_iri("vladimir-poutine"), entity_iri("kim-jong-un")}
+    assert g.value(event, KG.agent) == entity_iri("vladimir-poutine")
+    assert g.value(event, KG.participant) == entity_iri("kim-jong-un")
     assert g.value(event, SEM.hasTimeStamp) == Literal("2024-06-18", datatype=voc.XSD.date)
     assert g.value(event, KG.timexValue) == Literal("2024-06-18")
     assert g.value(event, KG.trigger) == Literal("s'est rendu")
@@ -183,7 +183,7 @@ def test_clashing_claims_get_distinct_iris():
     from dataclasses import replace
 
     x = sample_extraction()
-    other = replace(x.claims[0], speaker_key="Q56226", speaker="Kim Jong-un")
+    other = replace(x.claims[0], speaker_key="kim-jong-un", speaker="Kim Jong-un")
     g = extraction_to_graph(replace(x, claims=(x.claims[0], other)))
     assert len(set(g.subjects(RDF.type, KG.ClaimMention))) == 2
 
