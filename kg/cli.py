@@ -528,7 +528,8 @@ def eval_all(timebank, heldout, claims_dir, write_to):
 
 @cli.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on (0.0.0.0: the whole network).")
-@click.option("--port", default=7878, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535),
+              help="Port to listen on; 0 picks a free one (printed at start-up).")
 @click.option("--allow-updates", is_flag=True, help="Also accept SPARQL Update and Graph Store writes.")
 @click.option("--page", type=click.Path(dir_okay=False, path_type=Path), default=Path("exports/query.html"),
               show_default=True, help="Where to write the query page with the saved queries as tabs.")
@@ -541,11 +542,11 @@ def serve(host, port, allow_updates, page, store_path):
     GET/POST http://HOST:PORT/query   SPARQL 1.1 Protocol (JSON, XML, CSV, TSV, Turtle by Accept)
     http://HOST:PORT/                 Oxigraph's YASGUI page
     exports/query.html                YASGUI with every saved query as a tab
-    Read-only unless --allow-updates. Stop it (Ctrl-C) before `kg build` writes the store.
+    Read-only unless --allow-updates. While it runs, kg build, remove, load and resolve refuse
+    to write the store (one line); stop it (Ctrl-C) first.
     """
     import os
     import shutil
-    from urllib.parse import quote
 
     from kg import query as q
     from kg.store import Store, default_path
@@ -557,21 +558,35 @@ def serve(host, port, allow_updates, page, store_path):
     if binary is None:
         raise click.ClickException("the oxigraph server is not installed (pip install oxigraph)")
     mode = "serve" if allow_updates else "serve-read-only"
+    port = _free_port(host, port)
     base = f"http://{host}:{port}"
     from kg.page import query_page
+    from kg.store import SERVE_LOCK
 
     catalogue = {name: q.specialise(saved, set()) for name, saved in q.catalogue().items()}
     page.parent.mkdir(parents=True, exist_ok=True)
     page.write_text(query_page(base, catalogue), encoding="utf-8")
-    click.echo(f"kg: serving {path} at {base}/ (query endpoint {base}/query, "
-               f"{'read-write' if allow_updates else 'read-only'})", err=True)
-    click.echo(f"kg: query page with the {len(catalogue)} saved queries as tabs: {page.resolve().as_uri()}", err=True)
-    for name, text in sorted(catalogue.items()):
-        click.echo(f"  {name}: {base}/query?query={quote(text, safe='')}", err=True)
+    (path / SERVE_LOCK).write_text(str(os.getpid()), encoding="utf-8")  # the server keeps this pid
+    click.echo(f"kg: serving {path} at {base}/ ({'read-write' if allow_updates else 'read-only'}; "
+               f"SPARQL {base}/query; {len(catalogue)} saved queries on {page.resolve().as_uri()}); "
+               "kg build waits until it stops", err=True)
     cmd = [binary, mode, "--location", str(path), "--bind", f"{host}:{port}", "--union-default-graph", "--cors"]
     sys.stdout.flush()
     sys.stderr.flush()
     os.execv(binary, cmd)  # the server takes this process over: signals (Ctrl-C, SIGTERM) reach it directly
+
+
+def _free_port(host: str, port: int) -> int:
+    """``port`` when nothing listens on it (0: a free port the system picks), else one line."""
+    import socket
+
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        try:
+            probe.bind((host, port))
+        except OSError:
+            raise click.ClickException(f"port {port} on {host} is in use: choose another with --port "
+                                       "(--port 0 picks a free one)") from None
+        return probe.getsockname()[1]
 
 
 @cli.command()

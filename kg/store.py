@@ -153,6 +153,19 @@ def with_bindings(sparql: str, bindings: Mapping[str, Identifier]) -> str:
     return f"{sparql[: at + 1]} VALUES ({variables}) {{ ({values}) }} {sparql[at + 1 :]}"
 
 
+SERVE_LOCK = "kg-serve.pid"  # written by kg serve in the store folder: the server's pid
+
+
+def _serving(path: Path) -> int | None:
+    """The pid of a live ``kg serve`` holding the store, or None (no lock, or a stale one)."""
+    try:
+        pid = int((path / SERVE_LOCK).read_text(encoding="utf-8").strip())
+        os.kill(pid, 0)
+    except (OSError, ValueError):
+        return None
+    return pid
+
+
 def article_triples(x: Extraction, topic_iri: Callable[[str], URIRef] | None = None,
                     fingerprint: str | None = None) -> Iterator[Triple]:
     """An article graph's triples, with the pipeline fingerprint it was extracted with."""
@@ -190,6 +203,9 @@ class Store:
             raise StoreError(f"{path} is not a kg store (a non-empty directory without a store in it)")
         if self.read_only and not is_store:
             raise StoreError(f"no store at {path}: build one with `kg build`")
+        if not self.read_only and (server := _serving(path)):
+            raise StoreError(f"store {path} is being served by kg serve (pid {server}): stop the server "
+                             "(Ctrl-C) before writing, or write another store")
         try:
             if self.read_only:
                 return ox.Store.read_only(str(path))

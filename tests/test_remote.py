@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import shlex
 import shutil
 import socket
@@ -22,6 +23,7 @@ import urllib3
 from click.testing import CliRunner
 
 from kg.cli import cli
+from tests.conftest import ROOT
 
 OXIGRAPH = shutil.which("oxigraph", path=str(Path(sys.executable).parent)) or shutil.which("oxigraph")
 KG = shutil.which("kg", path=str(Path(sys.executable).parent))
@@ -163,9 +165,10 @@ def test_kg_serve_answers_the_sparql_protocol(tmp_path, seed_store_path):
     finally:
         process.terminate()
         _, err = process.communicate(timeout=10)
-    # each saved query is offered as a link to its answer on the endpoint
-    offered = [line for line in err.decode().splitlines() if f"{base}/query?query=" in line]
-    assert {line.split(":")[0].strip() for line in offered} >= {"who-said-what", "timeline", "actor"}
+    # kg says one line at start-up (the saved queries are on the page, not printed as links)
+    ours = [line for line in err.decode().splitlines() if line.startswith("kg:")]
+    assert len(ours) == 1 and f"at {base}/ (read-only" in ours[0] and "query?query=" not in err.decode()
+    assert all(name in page_path.read_text(encoding="utf-8") for name in ("who-said-what", "timeline", "actor"))
 
 
 def test_push_through_a_sparql_update_endpoint(tmp_path, seed_store_path):
@@ -191,3 +194,40 @@ def test_query_page_offers_every_saved_query_as_a_tab():
     assert [t["name"] for t in config["tabs"]] == sorted(catalogue)
     for tab in config["tabs"]:
         assert tab["query"].startswith("PREFIX ") and tab["query"].endswith(catalogue[tab["name"]])
+
+
+# --- serving, as a new user meets it (issue 14) ------------------------------------------------
+
+
+def test_busy_port_is_one_line(tmp_path, seed_store_path):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        out = subprocess.run([KG, "serve", "--store", str(seed_store_path), "--port", str(port),
+                              "--page", str(tmp_path / "q.html")], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 1
+    assert out.stderr.strip().splitlines() == [
+        f"Error: port {port} on 127.0.0.1 is in use: choose another with --port (--port 0 picks a free one)"]
+
+
+def test_port_0_serves_on_a_free_port_said_in_one_line_and_holds_the_store(tmp_path, seed_store_path):
+    store = tmp_path / "served"
+    shutil.copytree(seed_store_path, store)
+    process = subprocess.Popen([KG, "serve", "--store", str(store), "--port", "0", "--page", str(tmp_path / "q.html")],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        first = process.stderr.readline()
+        m = re.search(r"at http://127\.0\.0\.1:(\d+)/ ", first)
+        assert m and int(m.group(1)) > 0, first
+        wait_ready(f"http://127.0.0.1:{m.group(1)}/query", process)
+        # a build while the server holds the store is refused in one line, and writes nothing
+        build = CliRunner().invoke(cli, ["build", str(ROOT / "seeds"), "--store", str(store), "--force"])
+        assert build.exit_code == 1
+        assert build.output.strip().splitlines()[-1].startswith(
+            f"Error: store {store} is being served by kg serve (pid {process.pid})")
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+    # once the server is gone, writing works again
+    assert CliRunner().invoke(cli, ["resolve", "--store", str(store)]).exit_code == 0
