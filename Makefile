@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 JS     := tests/js
 NODE   := $(JS)/node_modules/.installed
 
-.PHONY: run test install bench accuracy lint clean
+.PHONY: run test install browser bench accuracy lint clean
 
 # pip's own output goes to .venv/pip.log and is shown only when the install fails
 $(STAMP): pyproject.toml
@@ -33,7 +33,13 @@ run: $(STAMP)
 	$(BIN)/kg export csv --view events
 	$(BIN)/kg export trig
 
-test: $(STAMP) $(NODE)
+# Headless Chromium for the query page test: Debian's package, when the machine lets us install it
+browser:
+	@command -v chromium > /dev/null || { (apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+		apt-get install -y -qq chromium) > /tmp/kg-apt.log 2>&1 \
+		|| echo "chromium could not be installed (see /tmp/kg-apt.log): the page test will be skipped"; }
+
+test: $(STAMP) $(NODE) browser
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)

@@ -552,28 +552,50 @@ def serve(host, port, allow_updates, page, store_path):
     from kg.store import Store, default_path
 
     path = Path(store_path) if store_path else default_path()
-    with Store.open(path, read_only=True):
-        pass  # a missing, foreign or damaged store is refused here, with kg's message
+    with Store.open(path, read_only=True) as store:  # a missing, foreign or damaged store is refused here
+        entities = _entity_names(store)
     binary = shutil.which("oxigraph", path=str(Path(sys.executable).parent)) or shutil.which("oxigraph")
     if binary is None:
         raise click.ClickException("the oxigraph server is not installed (pip install oxigraph)")
     mode = "serve" if allow_updates else "serve-read-only"
     port = _free_port(host, port)
     base = f"http://{host}:{port}"
+    from kg.extract.topics import TopicScheme
     from kg.page import query_page
     from kg.store import SERVE_LOCK
 
-    catalogue = {name: q.specialise(saved, set()) for name, saved in q.catalogue().items()}
+    catalogue = q.catalogue()
     page.parent.mkdir(parents=True, exist_ok=True)
-    page.write_text(query_page(base, catalogue), encoding="utf-8")
+    page.write_text(query_page(base, catalogue, entities, TopicScheme.load().names()), encoding="utf-8")
     (path / SERVE_LOCK).write_text(str(os.getpid()), encoding="utf-8")  # the server keeps this pid
     click.echo(f"kg: serving {path} at {base}/ ({'read-write' if allow_updates else 'read-only'}; "
                f"SPARQL {base}/query; {len(catalogue)} saved queries on {page.resolve().as_uri()}); "
-               "kg build waits until it stops", err=True)
+               "writes to it are refused until it stops", err=True)
     cmd = [binary, mode, "--location", str(path), "--bind", f"{host}:{port}", "--union-default-graph", "--cors"]
     sys.stdout.flush()
     sys.stderr.flush()
     os.execv(binary, cmd)  # the server takes this process over: signals (Ctrl-C, SIGTERM) reach it directly
+
+
+def _entity_names(store) -> dict[str, str]:
+    """Every name and alias of an actor the store or the knowledge base knows, folded → its IRI,
+    for the query page to resolve what users type."""
+    import unicodedata
+
+    from kg.graph.vocabulary import entity_iri
+    from kg.kb import default_kb
+    from kg.query import _ENTITY_NAMES
+
+    def fold(s: str) -> str:
+        return "".join(c for c in unicodedata.normalize("NFD", s) if not unicodedata.combining(c)).lower().strip()
+
+    names: dict[str, str] = {}
+    for e, n in store.query(_ENTITY_NAMES):
+        names.setdefault(fold(str(n)), str(e))
+    for entry in default_kb().entries.values():
+        for n in (entry.label, *entry.aliases):
+            names.setdefault(fold(n), str(entity_iri(entry.id)))
+    return names
 
 
 def _free_port(host: str, port: int) -> int:

@@ -161,7 +161,7 @@ def test_kg_serve_answers_the_sparql_protocol(tmp_path, seed_store_path):
         assert http.request("GET", f"{base}/yasgui.min.js").status == 200
         cors = http.request("GET", f"{base}/query", fields={"query": "ASK {}"}, headers={"Origin": "null"})
         assert cors.headers.get("Access-Control-Allow-Origin") in ("*", "null")
-        assert page_path.exists() and f"{base}/yasgui.min.js" in page_path.read_text(encoding="utf-8")
+        assert page_path.exists() and f'"endpoint": "{base}/query"' in page_path.read_text(encoding="utf-8")
     finally:
         process.terminate()
         _, err = process.communicate(timeout=10)
@@ -181,19 +181,29 @@ def test_push_through_a_sparql_update_endpoint(tmp_path, seed_store_path):
         assert "7 unchanged" in again.stderr
 
 
-def test_query_page_offers_every_saved_query_as_a_tab():
-    import re
+def test_query_page_carries_every_saved_query_with_its_parameters():
+    """Every saved query is on the page, with a text per set of given parameters that is valid
+    SPARQL once kg's prefixes are declared (once) and the VALUES block filled."""
+    from rdflib.plugins.sparql import prepareQuery
 
     from kg import query as q
-    from kg.page import query_page
+    from kg.page import PLACEHOLDER, query_page
 
-    catalogue = {name: q.specialise(saved, set()) for name, saved in q.catalogue().items()}
-    page = query_page("http://127.0.0.1:7878", catalogue)
+    catalogue = q.catalogue()
+    page = query_page("http://127.0.0.1:7878", catalogue, {"poutine": "https://kg.example.org/entity/vladimir-poutine"},
+                      {"sanctions": "https://kg.example.org/topic/sanctions"})
     config = json.loads(re.search(r'<script id="kg-config" type="application/json">(.*?)</script>', page, re.S)[1])
-    assert config["endpoint"] == "http://127.0.0.1:7878/query"
-    assert [t["name"] for t in config["tabs"]] == sorted(catalogue)
-    for tab in config["tabs"]:
-        assert tab["query"].startswith("PREFIX ") and tab["query"].endswith(catalogue[tab["name"]])
+    assert config["endpoint"] == "http://127.0.0.1:7878/query" and sorted(config["queries"]) == sorted(catalogue)
+    for name, saved in catalogue.items():
+        variants = config["queries"][name]["variants"]
+        optional = [p for p in saved.params if not p.required]
+        assert len(variants) == 2 ** len(optional)
+        for key, text in variants.items():
+            assert "PREFIX" not in text  # declared once, by the page
+            given = [p for p in saved.params if p.name in key.split(",")]
+            filled = text.replace(PLACEHOLDER, "VALUES ({}) {{ ({}) }}".format(
+                " ".join("?" + p.variable for p in given), " ".join('"x"' for _ in given)))
+            prepareQuery(config["prefixes"] + filled)
 
 
 # --- serving, as a new user meets it (issue 14) ------------------------------------------------

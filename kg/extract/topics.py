@@ -183,6 +183,10 @@ class TopicScheme:
             found.update(self._ancestors[cid])
         return tuple(sorted(found))
 
+    def names(self) -> dict[str, str]:
+        """Every id, label and altLabel, folded (lower case, no accents) → the topic's IRI."""
+        return {name: self.iri(cid) for name, cid in self._names.items()}
+
     def find(self, user_text: str) -> str | None:
         """The topic id a user means by ``user_text`` (id, label, altLabel; fuzzy), or None."""
         key = fold(user_text).strip()
