@@ -32,6 +32,10 @@ from kg.records import Article, Entity, Mention, Sentence
 NER_TYPES = {"PER": "Person", "ORG": "Organization", "LOC": "Place"}
 _LEADING = re.compile(r"^(?:(?:le|la|les|l|du|des|de|d|au|aux)\s*['’]?\s+|[lLdD]['’])", re.I)
 _TRAILING = re.compile(r"[\s,;:.!?»«“”\"'’()\[\]]+$")
+# *honorific rule*: a civil title before a person's name is not part of the name ("Maître Hélène
+# Castagnet" is Hélène Castagnet; "Mme Berthier" is Berthier)
+_HONORIFIC = re.compile(r"(?:Maître|Me|MM?\.|Mmes?|Mlle|Monsieur|Madame|Mademoiselle|Dr|Docteur|Pr|Professeur|Mgr)"
+                        r"\s+(?=[A-ZÀ-Ý])")
 _DETERMINER = r"(?:le|la|l['’]|du|au|de\s+la|de\s+l['’])"
 
 
@@ -86,6 +90,8 @@ def _candidates(doc: Doc, article: Article, kb: KnowledgeBase) -> Iterator[_Cand
         if typ is None or _sentence_initial_common_noun(ent):
             continue
         span = _clean(article.text, ent.start_char, ent.end_char)
+        if span and typ == "Person" and (m := _HONORIFIC.match(article.text, span[0], span[1])) and m.end() < span[1]:
+            span = (m.end(), span[1])
         if span and article.text[span[0]].isupper():
             yield _Candidate(span[0], span[1], typ)
     for start, end, entry in _kb_name_matches(doc, kb):
@@ -95,9 +101,13 @@ def _candidates(doc: Doc, article: Article, kb: KnowledgeBase) -> Iterator[_Cand
 
 
 def _sentence_initial_common_noun(ent) -> bool:
-    """*Capitalised common noun rule*: a one-word "entity" opening a sentence that the
-    tagger reads as a common noun ("Drapeaux nord-coréens…") is not a name."""
-    return len(ent) == 1 and ent[0].is_sent_start and ent[0].pos_ in {"NOUN", "ADJ", "VERB"}
+    """*Capitalised common noun rule*: a one-word "entity" that the tagger reads as a common
+    noun ("chef d'État", "ces deux États"), or one opening a sentence read as a common noun,
+    adjective or verb ("Drapeaux nord-coréens…"), is not a name; names of the knowledge base
+    are found apart, by the KB matcher."""
+    if len(ent) != 1:
+        return False
+    return ent[0].pos_ == "NOUN" or (ent[0].is_sent_start and ent[0].pos_ in {"ADJ", "VERB"})
 
 
 def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:

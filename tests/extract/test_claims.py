@@ -136,7 +136,7 @@ SEED_GOLD = {
     "001": [
         ("Aujourd'hui comme hier, la Russie", "Vladimir Poutine", "direct"),
         ("Notre peuple accueille chaleureusement", "Rodong Sinmun", "direct"),
-        ("les premiers missiles à courte portée", "Américains", "indirect"),
+        ("les premiers missiles à courte portée", "les Américains", "indirect"),
         ("ses inquiétudes face à ce rapprochement", "Jens Stoltenberg", "indirect"),
         ("Poutine et Moscou sont désormais dépendants", "Jens Stoltenberg", "direct"),
         ("Ce rapprochement pourrait affecter", "John Kirby", "direct"),

@@ -95,3 +95,27 @@ def test_bad_user_kb_names_the_file(tmp_path):
     extra.write_text('[[entity]]\nid = "x"\n', "utf-8")
     with pytest.raises(ResourceError, match="bad.toml: entity #1 needs id, label and a type"):
         KnowledgeBase.load([extra])
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Maître Hélène Castagnet, avocate de la famille, a plaidé l'acquittement.", "Hélène Castagnet"),
+    ("Selon Mme Sophie Berthier, la décision est injuste.", "Sophie Berthier"),
+    ("Le maire, M. Jean Dupont, a démissionné.", "Jean Dupont"),
+])
+def test_honorific_is_not_part_of_a_name(pipeline, text, name):
+    """*Honorific rule* (issue 14)."""
+    from kg.ingest import text_article
+
+    labels = {e.label for e in pipeline.extract(text_article(text, "t", "2024-06-18")).entities}
+    assert name in labels and not any(l.startswith(("Maître", "Mme", "M.")) for l in labels)
+
+
+@pytest.mark.parametrize("text, junk", [
+    ("La visite du chef d'État nord-coréen continue.", "État"),
+    ("Le rapprochement de ces deux États inquiète Washington.", "États"),
+])
+def test_common_nouns_are_not_actors(pipeline, text, junk):
+    """*Capitalised common noun rule* (issue 14): "chef d'État", "deux États" name no actor."""
+    from kg.ingest import text_article
+
+    assert junk not in {e.label for e in pipeline.extract(text_article(text, "t", "2024-06-18")).entities}
