@@ -21,7 +21,7 @@ from kg.ingest import iter_input_paths, read_article
 from kg.ingest.reader import DEFAULT_MAX_BYTES
 from kg.pipeline import EntityRegistry, Pipeline, pipeline_fingerprint
 from kg.records import Article
-from kg.resolve import ResolveReport, resolve
+from kg.resolve import ResolveReport, hashed, resolve
 from kg.store import Store
 
 
@@ -127,7 +127,7 @@ def build(
             report.resolved = resolve(store)  # removed articles, or a store built before resolution
         return report
     pipeline = pipeline or Pipeline()
-    store.replace_graph(TOPICS_GRAPH, pipeline.topics.triples())
+    store.replace_graph(TOPICS_GRAPH, hashed(TOPICS_GRAPH, list(pipeline.topics.triples())))  # hash: kg push
     registry = EntityRegistry(minted_entities(store))
     replaced = {a.name for a, was_there in todo if was_there}
     extractions = pipeline.extract_many((a for a, _ in todo), workers=workers)

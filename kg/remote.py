@@ -100,7 +100,8 @@ class PushReport:
     triples: int = 0
 
     def summary(self) -> str:
-        return f"{len(self.sent)} graphs sent ({self.triples} triples), {len(self.unchanged)} unchanged"
+        n = len(self.sent)
+        return f"{n} graph{'' if n == 1 else 's'} sent ({self.triples} triples), {len(self.unchanged)} unchanged"
 
 
 def push(store: Store, endpoint: Endpoint, progress: Callable | None = None) -> PushReport:
@@ -109,7 +110,7 @@ def push(store: Store, endpoint: Endpoint, progress: Callable | None = None) -> 
     report = PushReport()
     remote = endpoint.graph_hashes() if endpoint.url else {}  # without a query endpoint, send all
     local = store.graph_hashes()
-    graphs = [str(v.TOPICS_GRAPH), *sorted(local)]
+    graphs = sorted({str(v.TOPICS_GRAPH), *local})
     for graph in (progress(graphs) if progress else graphs):
         if graph in local and remote.get(graph) == local[graph]:
             report.unchanged.append(graph)

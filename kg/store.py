@@ -405,7 +405,7 @@ class Store:
         for quad in self._inner.quads_for_pattern(None, ox.NamedNode(str(v.SDO.sha256)), None, None):
             if isinstance(quad.graph_name, ox.NamedNode) and v.article_name_from_graph(quad.graph_name.value):
                 out[quad.graph_name.value] = str(quad.object.value)
-        for graph in v.DERIVED_GRAPHS:
+        for graph in (*v.DERIVED_GRAPHS, v.TOPICS_GRAPH):
             name = ox.NamedNode(str(graph))
             for quad in self._inner.quads_for_pattern(name, ox.NamedNode(str(v.KG.contentHash)), None, name):
                 out[str(graph)] = str(quad.object.value)

@@ -140,13 +140,13 @@ def resolve(store: Store) -> ResolveReport:
     report = ResolveReport(len(r.mentions.events), len(r.events), len(r.mentions.claims), len(r.claims),
                            len(r.links) + sum(rel == "contradicts" for *_, rel in r.realised))
     for graph, triples in ((v.ENTITIES_GRAPH, r.entity_triples), (v.CANONICAL_GRAPH, r.canonical_triples())):
-        added, removed = store.sync_graph(graph, _hashed(graph, triples))
+        added, removed = store.sync_graph(graph, hashed(graph, triples))
         report.added += added
         report.removed += removed
     return report
 
 
-def _hashed(graph: URIRef, triples: list[Triple]) -> list[Triple]:
+def hashed(graph: URIRef, triples: list[Triple]) -> list[Triple]:
     """The triples plus one ``kg:contentHash`` of them, which ``kg push`` compares."""
     lines = sorted({f"{s.n3()} {p.n3()} {o.n3()}" for s, p, o in triples})
     digest = hashlib.sha256("\n".join(lines).encode()).hexdigest()
