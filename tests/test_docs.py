@@ -1,6 +1,5 @@
 """Meta-tests: every command is documented in the README and has help; docs name real modules."""
 
-import json
 import re
 
 import pytest
