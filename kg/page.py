@@ -95,7 +95,9 @@ _TEMPLATE = """<!DOCTYPE html>
 <script>
 const kg = JSON.parse(document.getElementById("kg-config").textContent);
 const $ = (id) => document.getElementById(id);
-const fold = (s) => s.normalize("NFD").replace(/[\\u0300-\\u036f]/g, "").toLowerCase().trim();
+// kg.extract.topics.fold: no accents, one apostrophe, œ as oe, one space, lower case
+const fold = (s) => s.normalize("NFD").replace(/[\\u0300-\\u036f]/g, "").replace(/[’ʼ]/g, "'")
+  .replace(/[œŒ]/g, "oe").replace(/\\s+/g, " ").toLowerCase().trim();
 const iri = (s) => "<" + s + ">";
 const literal = (s) => JSON.stringify(s);
 $("yasgui").href = kg.yasgui;

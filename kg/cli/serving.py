@@ -64,14 +64,10 @@ def serve(host, port, allow_updates, page, store_path):
 def _entity_names(store) -> dict[str, str]:
     """Every name and alias of an actor the store or the knowledge base knows, folded → its IRI,
     for the query page to resolve what users type."""
-    import unicodedata
-
+    from kg.extract.topics import fold  # the fold the topic scheme's names use, mirrored by the page
     from kg.graph.vocabulary import entity_iri
     from kg.kb import default_kb
     from kg.query import _ENTITY_NAMES
-
-    def fold(s: str) -> str:
-        return "".join(c for c in unicodedata.normalize("NFD", s) if not unicodedata.combining(c)).lower().strip()
 
     names: dict[str, str] = {}
     for e, n in store.query(_ENTITY_NAMES):

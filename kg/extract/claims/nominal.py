@@ -16,7 +16,8 @@ from kg.extract.claims.complements import _claim, _mode
 from kg.extract.claims.speakers import _np_span, _np_speaker
 from kg.extract.claims.state import _in_quote, _mentions_in, _State
 
-_SELON_LEQUEL = re.compile(r"\s*,?\s*selon\s+(?:lequel|laquelle|lesquels|lesquelles)\s+", re.I)
+RELATIVE = r"(?:lequel|laquelle|lesquels|lesquelles)"  # "selon lesquelles P": a nominal cue's clause
+_SELON_LEQUEL = re.compile(rf"\s*,?\s*selon\s+{RELATIVE}\s+", re.I)
 
 
 def _agent(state: _State, noun: Token) -> Token | None:

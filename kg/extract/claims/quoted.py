@@ -11,6 +11,7 @@ from spacy.tokens import Span
 from kg.extract.claims.complements import _claim, _mode, _sentence_content_end
 from kg.extract.claims.constructions import _speaking
 from kg.extract.claims.lexicon import _cue
+from kg.extract.claims.nominal import RELATIVE
 from kg.extract.claims.quotes import Quote
 from kg.extract.claims.speakers import _apposition_role, _np_speaker, _resolve_pronoun, _subject_speaker
 from kg.extract.claims.state import (
@@ -57,7 +58,7 @@ def _source_claims(state: _State, sent: Span, index: int, has_cue: bool) -> Iter
     text = state.article.text
     for m in re.finditer(r"(?:\b(selon|d['’]après)|^(pour))\s+", text[sent.start_char : sent.end_char], re.I):
         src_start = sent.start_char + m.end()
-        if re.match(r"(?:lequel|laquelle|lesquels|lesquelles)\b", text[src_start : src_start + 12], re.I):
+        if re.match(rf"{RELATIVE}\b", text[src_start : src_start + 12], re.I):
             continue  # "les déclarations de X selon lesquelles P": the nominal cue rule's
         src_end_m = re.compile(r"[^,.;:«»“”\"]+").match(text, src_start, sent.end_char)
         if not src_end_m:
