@@ -36,7 +36,7 @@ import pyoxigraph as ox
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / "bench" / ".cache"
-VERSION = 3  # bump when the generator or resolution changes (3: resolved, issue 12)
+VERSION = 4  # bump when the generator, the mapping or resolution changes (4: lean article graphs, issue 15)
 
 sys.path.insert(0, str(ROOT))
 from kg.ingest import read_article  # noqa: E402

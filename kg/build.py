@@ -146,10 +146,11 @@ def build(
 
 _MINTED = """
 PREFIX schema: <https://schema.org/>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX kg: <https://kg.example.org/ns#>
 SELECT DISTINCT ?e ?label ?type WHERE {
   GRAPH ?g {
-    ?e schema:name ?label .
+    ?e rdfs:label ?label .
     VALUES (?class ?type) { (schema:Person "Person") (schema:Organization "Organization") (schema:Place "Place") }
     ?e a ?class .
     FILTER NOT EXISTS { ?e kg:inKnowledgeBase true }

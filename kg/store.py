@@ -533,10 +533,11 @@ class Store:
             "triples": len(self),
             "articles": len(self.articles()),
             "entities": self._count(
-                "SELECT DISTINCT ?x WHERE { { ?x a sem:Actor } UNION { ?x a sem:Place } }"
+                "SELECT DISTINCT ?x WHERE { VALUES ?t { schema:Person schema:Organization schema:Place sem:Actor "
+                "sem:Place } ?x a ?t }"
             ),
             "entities_by_type": entity_types,
-            "mentions": self._count("?x a kg:Mention"),
+            "mentions": self._count("?x itsrdf:taIdentRef ?e"),
             "timexes": self._count("?x a kg:TimeExpression"),
             "timexes_by_type": self._by_value("?x a kg:TimeExpression ; kg:timexType ?value"),
             "claim_mentions": self._count("?x a kg:ClaimMention"),

@@ -8,7 +8,7 @@ from rdflib import Dataset, Literal
 from kg.errors import ResourceError
 from kg.graph import vocabulary as voc
 from kg.graph.mapping import extraction_to_graph
-from kg.graph.vocabulary import KG, NIF, RDF, SEM, article_graph_iri
+from kg.graph.vocabulary import KG, RDF, SEM, article_graph_iri
 from kg.store import Store
 from kg.validate import load_shapes, validate
 from tests.samples import sample_extraction
@@ -17,6 +17,15 @@ from tests.samples import sample_extraction
 def the(graph, cls):
     (node,) = graph.subjects(RDF.type, cls)
     return node
+
+
+def respan(graph, node, iri):
+    """Move every triple of ``node`` to the span IRI ``iri``."""
+    from rdflib import URIRef
+
+    for p, o in list(graph.predicate_objects(node)):
+        graph.remove((node, p, o))
+        graph.add((URIRef(iri), p, o))
 
 
 def test_good_graph_conforms():
@@ -42,13 +51,17 @@ def test_claim_missing_its_content_fails_with_a_readable_report():
     [
         (lambda g: g.set((the(g, KG.ClaimMention), KG.stance, Literal("ranting"))), "kg:stance from the allowed set"),
         (lambda g: g.set((the(g, KG.ClaimMention), KG.mode, Literal("hearsay"))), "kg:mode among direct"),
-        (lambda g: g.remove((the(g, KG.ClaimMention), voc.PROV.wasDerivedFrom, None)), "derived from an article"),
+        (lambda g: g.remove((the(g, KG.ClaimMention), KG.evidence, None)), "a claim needs one kg:evidence span"),
         (lambda g: g.remove((the(g, KG.EventMention), SEM.eventType, None)), "one sem:eventType"),
-        (lambda g: g.remove((the(g, KG.EventMention), KG.trigger, None)), "needs its kg:trigger"),
+        (lambda g: g.remove((the(g, KG.EventMention), KG.triggerPhrase, None)), "the span of its trigger"),
         (lambda g: g.remove((the(g, KG.EventMention), KG.evidence, None)), "kg:evidence span"),
         (lambda g: g.set((the(g, KG.EventMention), SEM.hasTimeStamp, Literal("2024-06-18"))), "xsd:gYearMonth"),
-        (lambda g: g.set((the(g, KG.TimeExpression), NIF.endIndex, Literal(3))), "smaller than its nif:endIndex"),
-        (lambda g: g.set((the(g, KG.TimeExpression), NIF.beginIndex, Literal("29"))), "integer nif:beginIndex"),
+        (lambda g: respan(g, the(g, KG.TimeExpression), f"{voc.article_iri('001_poutine.txt')}#char=34,29"),
+         "begin offset must be smaller than its end offset"),
+        (lambda g: respan(g, the(g, KG.TimeExpression), f"{voc.article_iri('001_poutine.txt')}#mardi"),
+         "a span is an IRI ARTICLE#char=begin,end"),
+        (lambda g: g.set((the(g, KG.ClaimMention), KG.evidence, voc.entity_iri("x"))),
+         "a claim needs one kg:evidence span with offsets (value entity:x)"),
         (lambda g: g.remove((voc.article_iri("001_poutine.txt"), voc.DCTERMS.identifier, None)),
          "dcterms:identifier"),
     ],

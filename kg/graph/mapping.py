@@ -28,7 +28,6 @@ from kg.graph.vocabulary import (
     RDFS,
     SDO,
     SEM,
-    SKOS,
     WD,
     XSD,
 )
@@ -41,7 +40,9 @@ __all__ = [
     "extraction_to_triples",
     "new_graph",
     "phrase_iri",
+    "span_of",
     "timex_literal",
+    "type_code_triples",
 ]
 
 Triple = tuple[Node, Node, Node]
@@ -58,7 +59,7 @@ _ROLE_PROPERTIES = {"agent": KG.agent, "patient": KG.patient, "recipient": KG.re
                     "participant": KG.participant}
 
 
-def _type_codes(etype: URIRef, type_id: str) -> Iterator[Triple]:
+def type_code_triples(etype: URIRef, type_id: str) -> Iterator[Triple]:
     """An event type's codes in CAMEO and PLOVER (from the event lexicon), when it has them."""
     from kg.extract.event_lexicon import Lexicon
 
@@ -100,6 +101,17 @@ def phrase_iri(article: URIRef, start: int, end: int) -> URIRef:
     return URIRef(f"{article}#char={start},{end}")
 
 
+_SPAN = re.compile(r"(.*)#char=(\d+),(\d+)")
+
+
+def span_of(iri: str) -> tuple[str, int, int]:
+    """(article IRI, begin, end) of a span IRI made by :func:`phrase_iri`."""
+    m = _SPAN.fullmatch(str(iri))
+    if m is None:
+        raise ValueError(f"not a span IRI (…#char=begin,end): {iri}")
+    return m.group(1), int(m.group(2)), int(m.group(3))
+
+
 def new_graph(identifier: URIRef | None = None) -> Graph:
     """An in-memory graph with kg's prefixes bound."""
     graph = Graph(identifier=identifier or BNode(), bind_namespaces="core")
@@ -109,12 +121,15 @@ def new_graph(identifier: URIRef | None = None) -> Graph:
 
 
 def entity_triples(entity: Entity, lang: str = "fr") -> Iterator[Triple]:
-    """The description of one entity: types, labels, aliases, role, Wikidata link."""
+    """What an article graph says of one entity it names: its schema.org class, the label and
+    aliases this article gives, and the knowledge base's role, country and Wikidata link.
+
+    ``schema:name`` and the SEM class (``sem:Actor``, ``sem:Place``) follow from these and are
+    written once, in the entities graph (:mod:`kg.resolve.entities`)."""
     iri = v.entity_iri(entity.key)
-    for cls in v.ENTITY_TYPES.get(entity.type, ()):
-        yield iri, RDF.type, cls
+    if classes := v.ENTITY_TYPES.get(entity.type):
+        yield iri, RDF.type, classes[0]
     yield iri, RDFS.label, Literal(entity.label, lang=lang)
-    yield iri, SDO.name, Literal(entity.label, lang=lang)
     for alias in entity.aliases:
         if alias != entity.label:
             yield iri, SDO.alternateName, Literal(alias, lang=lang)
@@ -147,7 +162,12 @@ def extraction_to_graph(
 
 
 class _ArticleMapper:
-    """Maps one extraction; remembers which spans and entities it has already described."""
+    """Maps one extraction; remembers which entities and records it has already described.
+
+    Spans are never described: a span is the IRI ``article#char=b,e`` (RFC 5147, as NIF 2.0
+    names strings), whose offsets and article are in the IRI and whose text is
+    ``nif:isString[b:e]`` of the article's context. Records point to their spans.
+    """
 
     def __init__(self, x: Extraction, topic_iri: Callable[[str], URIRef]) -> None:
         self.x = x
@@ -158,16 +178,14 @@ class _ArticleMapper:
         self.context = phrase_iri(self.article, 0, len(self.text))
         self.sentence_iris = [phrase_iri(self.article, s.start, s.end) for s in x.sentences]
         self._sentence_starts = [s.start for s in x.sentences]
-        # Sentences are already described; a span equal to one (an event's evidence) reuses it.
-        self._phrases: set[URIRef] = set(self.sentence_iris)
-        self._sentence_set: set[URIRef] = set(self.sentence_iris)
         self._entities: set[str] = set()
         self._minted: set[URIRef] = set()
         self._claims: dict[tuple[int, int], URIRef] = {}
 
     def triples(self) -> Iterator[Triple]:
         yield from self._article(self.x.article)
-        yield from self._sentences()
+        for iri in self.sentence_iris:
+            yield iri, RDF.type, NIF.Sentence
         for entity in self.x.entities:
             self._entities.add(entity.key)
             yield from entity_triples(entity, self.lang)
@@ -182,31 +200,19 @@ class _ArticleMapper:
 
     # --- helpers -------------------------------------------------------------------------
 
-    def _sentence_of(self, start: int) -> int | None:
-        """Index of the sentence holding the character at ``start``."""
-        i = bisect_right(self._sentence_starts, start) - 1
-        if i >= 0 and start < self.x.sentences[i].end:
-            return i
-        return None
+    def _span(self, start: int, end: int) -> URIRef:
+        return phrase_iri(self.article, start, end)
 
-    def _phrase(self, start: int, end: int, sentence: int | None = None) -> Iterator[Triple]:
-        """A nif:Phrase for a span, described once however many records point to it."""
-        iri = phrase_iri(self.article, start, end)
-        if iri in self._phrases:
-            if iri in self._sentence_set:  # a one-sentence span ("Paris" as a dateline) is in itself
-                yield iri, NIF.sentence, iri
-                self._sentence_set.discard(iri)
-            return
-        self._phrases.add(iri)
-        yield iri, RDF.type, NIF.Phrase
-        yield iri, NIF.beginIndex, Literal(start)
-        yield iri, NIF.endIndex, Literal(end)
-        yield iri, NIF.anchorOf, Literal(self.text[start:end])
-        yield iri, NIF.referenceContext, self.context
+    def _evidence(self, subject: URIRef, start: int, end: int, sentence: int | None) -> Iterator[Triple]:
+        """``kg:evidence``, the span a record was read from, and ``nif:sentence``, the sentence
+        holding it (by index, else by offset) — unless the evidence is that whole sentence."""
+        evidence = self._span(start, end)
+        yield subject, KG.evidence, evidence
         if sentence is None or not 0 <= sentence < len(self.sentence_iris):
-            sentence = self._sentence_of(start)
-        if sentence is not None:
-            yield iri, NIF.sentence, self.sentence_iris[sentence]
+            i = bisect_right(self._sentence_starts, start) - 1
+            sentence = i if i >= 0 and start < self.x.sentences[i].end else None
+        if sentence is not None and self.sentence_iris[sentence] != evidence:
+            yield subject, NIF.sentence, self.sentence_iris[sentence]
 
     def _mint(self, local: str) -> URIRef:
         """An IRI for a claim or event; a rare clash within one article gets a counter."""
@@ -234,10 +240,15 @@ class _ArticleMapper:
     def _date(
         self, subject: URIRef, prop: URIRef, value: str | None, source: str | None
     ) -> Iterator[Triple]:
+        """A date once: the typed literal when it says all of the TIMEX3 value, else the value."""
         if value:
-            if (lit := timex_literal(value)) is not None:
+            lit = timex_literal(value)
+            if lit is not None and str(lit) == value:
                 yield subject, prop, lit
-            yield subject, KG.timexValue, Literal(value)
+            else:
+                yield subject, KG.timexValue, Literal(value)
+                if lit is not None:
+                    yield subject, prop, lit
         if source:
             yield subject, KG.dateSource, Literal(source)
 
@@ -265,60 +276,29 @@ class _ArticleMapper:
         if a.published_source:
             yield iri, KG.publishedSource, Literal(a.published_source)
         if a.published_evidence:
-            start, end = a.published_evidence
-            yield iri, KG.publishedEvidence, phrase_iri(iri, start, end)
-            yield from self._phrase(start, end)
+            yield iri, KG.publishedEvidence, self._span(*a.published_evidence)
         yield iri, KG.context, self.context
         yield self.context, RDF.type, NIF.Context
         yield self.context, NIF.isString, Literal(self.text)
-        yield self.context, NIF.beginIndex, Literal(0)
-        yield self.context, NIF.endIndex, Literal(len(self.text))
         yield self.context, PROV.wasDerivedFrom, iri
 
-    def _sentences(self) -> Iterator[Triple]:
-        for i, (s, iri) in enumerate(zip(self.x.sentences, self.sentence_iris, strict=True)):
-            yield iri, RDF.type, NIF.Sentence
-            yield iri, NIF.beginIndex, Literal(s.start)
-            yield iri, NIF.endIndex, Literal(s.end)
-            yield iri, NIF.anchorOf, Literal(self.text[s.start : s.end])
-            yield iri, NIF.referenceContext, self.context
-            yield iri, KG.sentenceIndex, Literal(i)
-            if i:
-                yield self.sentence_iris[i - 1], NIF.nextSentence, iri
-                yield iri, NIF.previousSentence, self.sentence_iris[i - 1]
-
     def _mention(self, m: Mention) -> Iterator[Triple]:
-        iri = phrase_iri(self.article, m.start, m.end)
-        entity = v.entity_iri(m.key)
-        yield from self._phrase(m.start, m.end, m.sentence)
-        yield iri, RDF.type, KG.Mention
-        yield iri, ITSRDF.taIdentRef, entity
-        if classes := v.ENTITY_TYPES.get(m.type):
-            yield iri, ITSRDF.taClassRef, classes[0]
+        yield self._span(m.start, m.end), ITSRDF.taIdentRef, v.entity_iri(m.key)
         yield from self._entity_ref(m.key, m.label, m.type)
 
     def _timex(self, t: TimeExpr) -> Iterator[Triple]:
-        iri = phrase_iri(self.article, t.start, t.end)
-        yield from self._phrase(t.start, t.end)
+        iri = self._span(t.start, t.end)
         yield iri, RDF.type, KG.TimeExpression
         yield iri, KG.timexType, Literal(t.type)
         yield iri, KG.timexValue, Literal(t.value)
-        if (lit := timex_literal(t.value)) is not None:
-            yield iri, KG.timexDate, lit
-        if t.rule:
-            yield iri, KG.timexRule, Literal(t.rule)
-        yield iri, KG.anchored, Literal(t.anchored)
 
     def _claim(self, c: Claim) -> Iterator[Triple]:
         iri = self._mint(f"claim-{c.content_start}-{c.content_end}")
         self._claims[(c.content_start, c.content_end)] = iri
         yield iri, RDF.type, KG.ClaimMention
-        yield iri, RDF.type, SDO.Quotation
         yield iri, SDO.text, Literal(c.content, lang=self.lang)
         yield iri, KG.mode, Literal(c.mode)
         yield iri, KG.stance, Literal(c.stance)
-        if c.cue:
-            yield iri, KG.cue, Literal(c.cue)
         if c.cue_lemma:
             yield iri, KG.cueLemma, Literal(c.cue_lemma)
         if c.speaker_key:
@@ -326,60 +306,41 @@ class _ArticleMapper:
             yield from self._entity_ref(c.speaker_key, c.speaker or c.speaker_key, None)
         if c.speaker:
             yield iri, KG.speakerLabel, Literal(c.speaker, lang=self.lang)
-        if c.speaker_text:
-            yield iri, KG.speakerText, Literal(c.speaker_text, lang=self.lang)
         if c.speaker_role:
             yield iri, KG.speakerRole, Literal(c.speaker_role, lang=self.lang)
         yield from self._date(iri, SDO.dateCreated, c.date, c.date_source)
         if c.content_date and (lit := timex_literal(c.content_date)) is not None:
             yield iri, KG.contentDate, lit
         yield from self._topics(iri, c.topics)
-        yield iri, PROV.wasDerivedFrom, self.article
+        yield from self._evidence(iri, c.start, c.end, c.sentence)
         spans = [
-            (KG.evidence, c.start, c.end),
             (KG.contentPhrase, c.content_start, c.content_end),
             (KG.cuePhrase, c.cue_start, c.cue_end),
             (KG.speakerPhrase, c.speaker_start, c.speaker_end),
         ]
         for prop, start, end in spans:
             if start is not None and end is not None:
-                yield iri, prop, phrase_iri(self.article, start, end)
-                yield from self._phrase(start, end, c.sentence if prop == KG.evidence else None)
+                yield iri, prop, self._span(start, end)
 
     def _event(self, e: Event) -> Iterator[Triple]:
         iri = self._mint(f"event-{e.trigger_start}-{e.trigger_end}-{e.type}")
-        etype = v.event_type_iri(e.type)
         yield iri, RDF.type, KG.EventMention
-        yield iri, SEM.eventType, etype
-        yield etype, RDF.type, SKOS.Concept
-        yield etype, RDF.type, SEM.EventType
-        yield etype, SKOS.notation, Literal(e.type)
-        yield from _type_codes(etype, e.type)
-        yield iri, KG.trigger, Literal(e.trigger)
+        yield iri, SEM.eventType, v.event_type_iri(e.type)
         if e.lemma:
             yield iri, KG.lemma, Literal(e.lemma)
         yield iri, KG.modality, Literal(e.modality)
-        if e.claim is not None:
-            if e.claim in self._claims:
-                yield iri, KG.reportedBy, self._claims[e.claim]
-        for role, key, label in e.actors:
-            actor = v.entity_iri(key)
-            yield iri, SEM.hasActor, actor
-            yield actor, RDF.type, SEM.Actor  # the range of sem:hasActor; a country can act
-            yield iri, _ROLE_PROPERTIES[role], actor
+        if e.claim is not None and e.claim in self._claims:
+            yield iri, KG.reportedBy, self._claims[e.claim]
+        for role, key, label in e.actors:  # kg:agent … are sub-properties of sem:hasActor
+            yield iri, _ROLE_PROPERTIES[role], v.entity_iri(key)
             yield from self._entity_ref(key, label, None)
         if e.place:
             key, label = e.place
             yield iri, SEM.hasPlace, v.entity_iri(key)
-            yield v.entity_iri(key), RDF.type, SEM.Place  # the range of sem:hasPlace
             yield from self._entity_ref(key, label, "Place")
         yield from self._date(iri, SEM.hasTimeStamp, e.date, e.date_source)
         if e.date_start is not None and e.date_end is not None:
-            yield iri, KG.datePhrase, phrase_iri(self.article, e.date_start, e.date_end)
-            yield from self._phrase(e.date_start, e.date_end, e.sentence)
+            yield iri, KG.datePhrase, self._span(e.date_start, e.date_end)
         yield from self._topics(iri, e.topics)
-        yield iri, PROV.wasDerivedFrom, self.article
-        yield iri, KG.evidence, phrase_iri(self.article, e.start, e.end)
-        yield from self._phrase(e.start, e.end, e.sentence)
-        yield iri, KG.triggerPhrase, phrase_iri(self.article, e.trigger_start, e.trigger_end)
-        yield from self._phrase(e.trigger_start, e.trigger_end, e.sentence)
+        yield from self._evidence(iri, e.start, e.end, e.sentence)
+        yield iri, KG.triggerPhrase, self._span(e.trigger_start, e.trigger_end)

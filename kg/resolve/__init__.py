@@ -108,8 +108,10 @@ def resolution(store: Store) -> Resolution:
             counterpart[h].add(o)
     event_names = {i: _event_name(c, names) for i, c in enumerate(events)}
     links = claim_links(claims, claim_of, event_of_claim, counterpart, names, event_names)
+    actors = {k for m in mentions.events for _, k in m.roles} | {m.speaker for m in mentions.claims if m.speaker}
+    places = {m.place for m in mentions.events if m.place}
     return Resolution(mentions, events, claims, links, realised, relays(claims),
-                      list(entity_graph_triples(facts)), names, within)
+                      list(entity_graph_triples(facts, actors, places)), names, within)
 
 
 def _event_name(c: EventCluster, names: dict[str, str]) -> str:

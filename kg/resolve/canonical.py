@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from rdflib import Literal, URIRef
 
 from kg.graph import vocabulary as v
-from kg.graph.mapping import Triple, timex_literal
+from kg.graph.mapping import Triple, timex_literal, type_code_triples
 from kg.resolve.claims import ClaimCluster, representative
 from kg.resolve.dates import precision
 from kg.resolve.events import EventCluster
@@ -71,7 +71,9 @@ def event_triples(iri: URIRef, c: EventCluster, names: dict[str, str],
     etype = v.event_type_iri(first.type)
     yield iri, SEM.eventType, etype
     yield etype, v.RDF.type, v.SKOS.Concept
+    yield etype, v.RDF.type, SEM.EventType
     yield etype, v.SKOS.notation, Literal(first.type)
+    yield from type_code_triples(etype, first.type)
     triggers = Counter(m.trigger for m in ms)
     trigger = min(triggers, key=lambda t: (-triggers[t], t))
     yield iri, KG.trigger, Literal(trigger)

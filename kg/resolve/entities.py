@@ -72,13 +72,25 @@ def read_entities(store: Store) -> dict[str, EntityFacts]:
     return dict(facts)
 
 
-def entity_graph_triples(facts: dict[str, EntityFacts]) -> Iterator[Triple]:
-    """The entities graph: one merged description per entity."""
+_SEM_CLASS = {str(schema): sem for schema, sem in v.ENTITY_TYPES.values()}
+
+
+def entity_graph_triples(facts: dict[str, EntityFacts], actors: set[str] = frozenset(),
+                         places: set[str] = frozenset()) -> Iterator[Triple]:
+    """The entities graph: one merged description per entity. Its SEM class follows from its
+    schema.org class, plus ``sem:Actor`` for whatever acts in an event or speaks (a country can
+    act) and ``sem:Place`` for whatever an event happens at — the ranges of SEM's properties."""
     for iri in sorted(facts):
         f, s = facts[iri], URIRef(iri)
+        sem = set()
         if f.classes:
             best = min(f.classes, key=lambda c: (-f.classes[c], _SCHEMA_CLASSES.index(c)))
             yield s, v.RDF.type, URIRef(best)
+            sem |= {_SEM_CLASS[c] for c in f.classes}  # the SEM classes every article gives
+        sem |= {v.SEM.Actor} if iri in actors else set()
+        sem |= {v.SEM.Place} if iri in places else set()
+        for cls in sorted(sem):
+            yield s, v.RDF.type, cls
         label = f.label()
         if label is not None:
             yield s, v.RDFS.label, label

@@ -8,12 +8,14 @@ joined here by mention IRI.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from kg.graph import vocabulary as v
+from kg.graph.mapping import span_of
 from kg.store import Store
 
 _ENTITY = v.BASE + "entity/"
@@ -92,18 +94,17 @@ class Mentions:
     articles: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # IRI → (file name, URL)
 
 
+# Article graphs describe no span: offsets and articles are read from the span IRIs
+# (``…/article/NAME#char=b,e``, :func:`kg.graph.mapping.span_of`), texts from each context.
 _EVENTS = """
-SELECT ?m ?a ?issued ?type ?lemma ?trigger ?modality ?value ?dsource ?sent ?begin ?claim WHERE {
+SELECT ?m ?etype ?lemma ?modality ?value ?stamp ?dsource ?ev ?tp ?claim WHERE {
   GRAPH ?g {
-    ?m a kg:EventMention ; sem:eventType ?etype ; kg:trigger ?trigger ; kg:modality ?modality ;
-       prov:wasDerivedFrom ?a ; kg:triggerPhrase ?tp .
-    ?etype skos:notation ?type .
-    ?tp nif:beginIndex ?begin ; nif:sentence ?s . ?s kg:sentenceIndex ?sent .
+    ?m a kg:EventMention ; sem:eventType ?etype ; kg:modality ?modality ; kg:evidence ?ev ; kg:triggerPhrase ?tp .
     OPTIONAL { ?m kg:lemma ?lemma }
     OPTIONAL { ?m kg:timexValue ?value }
+    OPTIONAL { ?m sem:hasTimeStamp ?stamp }
     OPTIONAL { ?m kg:dateSource ?dsource }
     OPTIONAL { ?m kg:reportedBy ?claim }
-    OPTIONAL { ?a dcterms:issued ?issued }
   }
 }
 """
@@ -114,46 +115,66 @@ SELECT ?m ?p ?x WHERE {
 }
 """
 _CLAIMS = """
-SELECT ?m ?a ?issued ?text ?creator ?label ?stance ?mode ?value ?sent ?eb ?ee ?cb ?ce ?role WHERE {
+SELECT ?m ?text ?creator ?label ?stance ?mode ?value ?stamp ?ev ?cp ?role WHERE {
   GRAPH ?g {
     ?m a kg:ClaimMention ; schema:text ?text ; kg:stance ?stance ; kg:mode ?mode ;
-       prov:wasDerivedFrom ?a ; kg:evidence ?ev ; kg:contentPhrase ?cp .
-    ?ev nif:beginIndex ?eb ; nif:endIndex ?ee ; nif:sentence ?s . ?s kg:sentenceIndex ?sent .
-    ?cp nif:beginIndex ?cb ; nif:endIndex ?ce .
+       kg:evidence ?ev ; kg:contentPhrase ?cp .
     OPTIONAL { ?m schema:creator ?creator }
     OPTIONAL { ?m kg:speakerLabel ?label }
     OPTIONAL { ?m kg:speakerRole ?role }
     OPTIONAL { ?m kg:timexValue ?value }
-    OPTIONAL { ?a dcterms:issued ?issued }
+    OPTIONAL { ?m schema:dateCreated ?stamp }
   }
 }
 """
 _CLAIM_TOPICS = "SELECT ?m ?t WHERE { GRAPH ?g { ?m a kg:ClaimMention ; dcterms:subject ?t } }"
-_ENTITY_MENTIONS = """
-SELECT ?a ?e ?b WHERE { GRAPH ?g { ?x a kg:Mention ; itsrdf:taIdentRef ?e ; nif:beginIndex ?b ;
-  nif:referenceContext ?c . ?c prov:wasDerivedFrom ?a } }
-"""
+_ENTITY_MENTIONS = "SELECT ?x ?e WHERE { GRAPH ?g { ?x itsrdf:taIdentRef ?e } }"
+_SENTENCES = "SELECT ?s WHERE { GRAPH ?g { ?s a nif:Sentence } }"
 _ROLE = {v.KG.agent: "agent", v.KG.patient: "patient", v.KG.recipient: "recipient", v.KG.participant: "participant"}
 _ROLE_BY_IRI = {str(k): r for k, r in _ROLE.items()}
+_EVENT_TYPE = v.BASE + "eventtype/"
 
 
 _ARTICLES = """
-SELECT ?a ?id ?url WHERE { GRAPH ?g { ?a a kg:Article ; dcterms:identifier ?id . OPTIONAL { ?a dcterms:source ?url } } }
+SELECT ?a ?id ?url ?issued ?text WHERE { GRAPH ?g { ?a a kg:Article ; dcterms:identifier ?id ; kg:context ?c .
+  ?c nif:isString ?text .
+  OPTIONAL { ?a dcterms:source ?url } OPTIONAL { ?a dcterms:issued ?issued } } }
 """
+
+
+@dataclass
+class _Articles:
+    """What the readers need of each article: publication date, text, sentence starts."""
+
+    issued: dict[str, str | None] = field(default_factory=dict)
+    text: dict[str, str] = field(default_factory=dict)
+    sentence_starts: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+
+    def sentence(self, article: str, start: int) -> int:
+        """0-based index of the sentence holding the character at ``start``."""
+        return max(bisect_right(self.sentence_starts.get(article, []), start) - 1, 0)
 
 
 def read_mentions(store: Store) -> Mentions:
     """Every event and claim mention of the store, sorted by article and offset, and the
     file name and URL of every article."""
-    articles = {a: (name, url) for a, name, url in store.select(_ARTICLES)}
-    return Mentions(sorted(_events(store), key=_order), sorted(_claims(store), key=_order), articles)
+    names, info = {}, _Articles()
+    for a, name, url, issued, text in store.select(_ARTICLES):
+        names[a] = (name, url)
+        info.issued[a], info.text[a] = issued, text
+    for (s,) in store.select(_SENTENCES):
+        article, start, _ = span_of(s)
+        info.sentence_starts[article].append(start)
+    for starts in info.sentence_starts.values():
+        starts.sort()
+    return Mentions(sorted(_events(store, info), key=_order), sorted(_claims(store, info), key=_order), names)
 
 
 def _order(m: EventMention | ClaimMention) -> tuple[str, int, str]:
     return m.article, m.start, m.iri
 
 
-def _events(store: Store) -> Iterator[EventMention]:
+def _events(store: Store, info: _Articles) -> Iterator[EventMention]:
     roles: dict[str, list[tuple[str, str]]] = defaultdict(list)
     places: dict[str, str] = {}
     topics: dict[str, set[str]] = defaultdict(set)
@@ -165,31 +186,35 @@ def _events(store: Store) -> Iterator[EventMention]:
         else:
             topics[m].add(x)
     seen = set()
-    for m, a, issued, typ, lemma, trigger, modality, value, dsource, sent, begin, claim in store.select(_EVENTS):
+    for m, etype, lemma, modality, value, stamp, dsource, ev, tp, claim in store.select(_EVENTS):
         if m in seen:
             continue
         seen.add(m)
+        a, begin, end = span_of(tp)
         yield EventMention(
-            m, a, issued, typ, lemma or "", trigger, modality, value, dsource, int(sent), int(begin),
+            m, a, info.issued.get(a), etype[len(_EVENT_TYPE):], lemma or "", info.text.get(a, "")[begin:end],
+            modality, value or stamp, dsource, info.sentence(a, span_of(ev)[1]), begin,
             tuple(sorted(set(roles.get(m, ())))), places.get(m), frozenset(topics.get(m, ())), claim,
         )
 
 
-def _claims(store: Store) -> Iterator[ClaimMention]:
+def _claims(store: Store, info: _Articles) -> Iterator[ClaimMention]:
     topics: dict[str, set[str]] = defaultdict(set)
     for m, t in store.select(_CLAIM_TOPICS):
         topics[m].add(t)
     named: dict[str, list[tuple[int, str]]] = defaultdict(list)
-    for a, e, b in store.select(_ENTITY_MENTIONS):
-        named[a].append((int(b), e))
+    for x, e in store.select(_ENTITY_MENTIONS):
+        a, b, _ = span_of(x)
+        named[a].append((b, e))
     seen = set()
-    for m, a, issued, text, creator, label, stance, mode, value, sent, eb, ee, cb, ce, role in store.select(_CLAIMS):
+    for m, text, creator, label, stance, mode, value, stamp, ev, cp, role in store.select(_CLAIMS):
         if m in seen:
             continue
         seen.add(m)
-        cb, ce = int(cb), int(ce)
+        a, eb, ee = span_of(ev)
+        _, cb, ce = span_of(cp)
         inside = frozenset(e for b, e in named.get(a, ()) if cb <= b < ce and e != creator)
         yield ClaimMention(
-            m, a, issued, text, creator, label or "", stance, mode, value, int(sent), int(eb), int(ee),
-            cb, ce, frozenset(topics.get(m, ())), inside, role or "",
+            m, a, info.issued.get(a), text, creator, label or "", stance, mode, value or stamp,
+            info.sentence(a, eb), eb, ee, cb, ce, frozenset(topics.get(m, ())), inside, role or "",
         )
