@@ -63,8 +63,8 @@ class Context:
             self.paragraph.append(para)
         self.sent_of_token: dict[int, int] = {}
         for i, span in enumerate(self.spans):
-            for t in span or ():
-                self.sent_of_token[t.i] = i
+            for t in range(span.start, span.end) if span is not None else ():
+                self.sent_of_token[t] = i
         self.topic_cache: dict[int, tuple[str, ...]] = {}
         from kg.extract.events.triggers import NOT_EVENTIVE
 
