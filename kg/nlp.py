@@ -12,12 +12,13 @@
 from __future__ import annotations
 
 import re
+import weakref
 from functools import lru_cache
 from importlib import resources
 
 import numpy
 import spacy
-from spacy.attrs import SENT_START
+from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -132,9 +133,33 @@ def _dateline_component(doc: Doc) -> Doc:
     return doc
 
 
+# Doc → its text. ``Doc.text`` joins every token's text on each access (a pass over the
+# whole article); a Doc's text never changes (retokenising keeps it), so once is enough.
+_TEXTS: weakref.WeakKeyDictionary[Doc, str] = weakref.WeakKeyDictionary()
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once per Doc."""
+    text = _TEXTS.get(doc)
+    if text is None:
+        text = _TEXTS[doc] = doc.text
+    return text
+
+
+def sentence_char_spans(doc: Doc) -> list[tuple[int, int]]:
+    """``[(s.start_char, s.end_char) for s in doc.sents]``, read from the token arrays
+    instead of building a Span per sentence and a Token per word."""
+    if not len(doc) or "sents" in doc.user_hooks or not doc.has_annotation("SENT_START"):
+        return [(s.start_char, s.end_char) for s in doc.sents]
+    flags, idx, length = doc.to_array([SENT_START, IDX, LENGTH]).T.tolist()
+    starts = [0] + [i for i in range(1, len(flags)) if flags[i] == 1]
+    ends = starts[1:] + [len(flags)]
+    return [(idx[a], idx[b - 1] + length[b - 1]) for a, b in zip(starts, ends)]
+
+
 @Language.component("kg_sentences")
 def _sentence_component(doc: Doc) -> Doc:
-    spans = _split_at(split_sentences(doc.text), doc.user_data.get("kg_datelines", ()))
+    spans = _split_at(split_sentences(doc_text(doc)), doc.user_data.get("kg_datelines", ()))
     doc.user_data["kg_sentences"] = spans  # reused by the pipeline: split once
     starts = {start for start, _ in spans}
     # One array write: setting token.is_sent_start token by token is quadratic in spaCy.
@@ -153,7 +178,7 @@ def _split_at(spans: list[tuple[int, int]], cuts) -> list[tuple[int, int]]:
 def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
     """The sentence spans kg_sentences computed for this doc (or computes them)."""
     spans = doc.user_data.get("kg_sentences")
-    return spans if spans is not None else split_sentences(doc.text)
+    return spans if spans is not None else split_sentences(doc_text(doc))
 
 
 @lru_cache(maxsize=1)

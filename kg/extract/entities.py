@@ -165,7 +165,18 @@ def _title_pattern(titles: tuple[str, ...]) -> re.Pattern | None:
 
 def fold(text: str) -> str:
     """Accent folding that keeps the length, so offsets found in it hold in ``text``."""
-    return "".join(_fold_char(c) for c in text)
+    return text.translate(_FOLDED)
+
+
+class _FoldTable(dict):
+    """A ``str.translate`` table of :func:`_fold_char`, filled as characters are met."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = _fold_char(chr(code))
+        return folded
+
+
+_FOLDED = _FoldTable()
 
 
 @lru_cache(maxsize=4096)

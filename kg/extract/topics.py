@@ -29,12 +29,45 @@ KG = Namespace("https://kg.example.org/ns#")
 _FUZZY_CUTOFF = 85  # rapidfuzz score under which find() refuses to guess
 
 
+class _CombiningMarks(dict):
+    """A ``str.translate`` table that deletes combining marks, filled as characters are met
+    (one C-level look-up per character instead of a Python call)."""
+
+    def __missing__(self, code: int) -> int | None:
+        kept = None if unicodedata.combining(chr(code)) else code
+        self[code] = kept
+        return kept
+
+
+_DROP_COMBINING = _CombiningMarks()
+
+
 def fold(text: str) -> str:
     """Lower-case, accent-free text with one kind of apostrophe and of space."""
-    decomposed = unicodedata.normalize("NFD", text)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    stripped = unicodedata.normalize("NFD", text).translate(_DROP_COMBINING)
     stripped = stripped.replace("’", "'").replace("ʼ", "'").replace("œ", "oe").replace("Œ", "oe")
     return re.sub(r"\s+", " ", stripped).lower()
+
+
+_WORD_START = r"(?<![\w])"
+
+
+def _any_of(patterns: list[tuple[str, re.Pattern[str]]]) -> re.Pattern[str] | None:
+    """One pattern matching where any topic's pattern matches, or None when the triggers
+    refer to their own groups (numbers would shift once the patterns are joined).
+
+    A topic occurs in a text if and only if its pattern matches at some position where this
+    one does, so :meth:`TopicScheme.tag` scans the text once for those positions and tries
+    each topic only there, instead of scanning the whole text once per topic."""
+    if not patterns:
+        return None
+    joined = "|".join(f"(?:{p.pattern[len(_WORD_START):]})" for _, p in patterns)
+    if re.search(r"\\[1-9]|\(\?P=|\(\?\(", joined):  # backreferences, conditionals
+        return None
+    try:
+        return re.compile(f"{_WORD_START}(?:{joined})")
+    except re.error:  # the same group name in two topics' triggers
+        return None
 
 
 @dataclass(frozen=True)
@@ -71,7 +104,8 @@ class TopicScheme:
                     raise ResourceError(f"{source}: bad trigger {trig!r} of topic {c.id!r}: {exc}") from exc
                 alternatives.append(f"(?:{pat})")
             if alternatives:  # one search per topic: any of its triggers
-                self._patterns.append((c.id, re.compile(r"(?<![\w])(?:" + "|".join(alternatives) + ")")))
+                self._patterns.append((c.id, re.compile(_WORD_START + "(?:" + "|".join(alternatives) + ")")))
+        self._any_topic = _any_of(self._patterns)
         self._ancestors = {cid: self._walk_up(cid) for cid in self._concepts}
         self._names: dict[str, str] = {}  # folded label -> id, first writer wins
         for c in self._concepts.values():
@@ -176,9 +210,17 @@ class TopicScheme:
         """Topic ids whose triggers occur in ``text``, with their ancestors; sorted, unique."""
         folded = fold(text)
         found: set[str] = set()
-        for cid, pattern in self._patterns:
-            if cid not in found and pattern.search(folded):
-                found.add(cid)
+        if self._any_topic is None:
+            for cid, pattern in self._patterns:
+                if cid not in found and pattern.search(folded):
+                    found.add(cid)
+        else:  # the same topics, found where some trigger starts (one scan of the text)
+            pos = 0
+            while (hit := self._any_topic.search(folded, pos)) is not None:
+                for cid, pattern in self._patterns:
+                    if cid not in found and pattern.match(folded, hit.start()):
+                        found.add(cid)
+                pos = hit.start() + 1
         for cid in list(found):
             found.update(self._ancestors[cid])
         return tuple(sorted(found))

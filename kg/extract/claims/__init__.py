@@ -52,7 +52,7 @@ from kg.extract.claims.nominal import nominal_claims
 from kg.extract.claims.quoted import _colon_claim, _continuation_claim, _integrated_quote_claim, _source_claims
 from kg.extract.claims.quotes import OPENERS, Quote, find_quotes
 from kg.extract.claims.speakers import _subject_history
-from kg.extract.claims.state import _in_quote, _Speaker, _State
+from kg.extract.claims.state import _in_quote, _Speaker, _State, _tokens
 from kg.nlp import paragraphs
 from kg.records import Article, Claim, Mention, Sentence, TimeExpr
 
@@ -128,7 +128,7 @@ def _relays(claim: dict) -> bool:
 
 def _sentence_candidates(state: _State, sent: Span, index: int) -> Iterator[dict]:
     used_cues: set[int] = set()
-    for token in sent:
+    for token in _tokens(state, sent):
         if token.i in used_cues:
             continue
         if _in_quote(state, token.idx):

@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 from kg.extract.claims.nonfinite import attributive, is_nonfinite
 from kg.extract.claims.speakers import _np_span
 from kg.extract.claims.state import _last_quote_end, _Speaker, _State
+from kg.nlp import doc_text
 
 
 def _complement(state: _State, sent: Span, verb: Token, cue_end: int, stance: str,
@@ -98,7 +99,8 @@ def _coordination_end(verb: Token, start: int, end: int) -> int:
         if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"} and start < c.idx < end:
             cc = next((t for t in c.children if t.dep_ == "cc" and t.i < c.i), None)
             end = min(end, (cc or c).idx)
-    while end > start and verb.doc.text[end - 1] in " ,;":
+    text = doc_text(verb.doc)
+    while end > start and text[end - 1] in " ,;":
         end -= 1
     return end
 

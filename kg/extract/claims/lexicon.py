@@ -138,15 +138,20 @@ def lemma_candidates(token: Token) -> list[str]:
     """The lemmatiser's lemma, then lemmas guessed from French verb morphology:
     *first-group rule* ("estime", "martèle" → "estimer", "marteler") and a table of
     irregular speech-verb forms ("dit" → "dire")."""
-    word = token.text.lower()
-    out = [token.lemma_.lower()]
+    return [token.lemma_.lower(), *_guessed_lemmas(token.text.lower())]
+
+
+@lru_cache(maxsize=65536)
+def _guessed_lemmas(word: str) -> tuple[str, ...]:
+    """The lemmas :func:`lemma_candidates` guesses from the word alone (cached by word)."""
+    out = []
     if word in _IRREGULAR:
         out.append(_IRREGULAR[word])
     stem = _FIRST_GROUP.sub("", word)
     if stem != word and len(stem) >= 3:
         out.append(stem + "er")
         out.append(re.sub(r"è(?=[^aeiouy]+$)", "e", stem) + "er")  # martèle → marteler
-    return out
+    return tuple(out)
 
 
 def cue_start(verb: Token) -> int:

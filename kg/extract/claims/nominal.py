@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract.claims.complements import _claim, _mode
 from kg.extract.claims.speakers import _np_span, _np_speaker
-from kg.extract.claims.state import _in_quote, _mentions_in, _State
+from kg.extract.claims.state import _in_quote, _mentions_in, _State, _tokens
 
 RELATIVE = r"(?:lequel|laquelle|lesquels|lesquelles)"  # "selon lesquelles P": a nominal cue's clause
 _SELON_LEQUEL = re.compile(rf"\s*,?\s*selon\s+{RELATIVE}\s+", re.I)
@@ -36,7 +36,7 @@ def _agent(state: _State, noun: Token) -> Token | None:
 
 def nominal_claims(state: _State, sent: Span, clause_end) -> Iterator[dict]:
     text = state.article.text
-    for noun in sent:
+    for noun in _tokens(state, sent):
         verb = (state.lex.cue_nouns or {}).get(noun.text.lower())
         if verb is None or noun.pos_ != "NOUN" or _in_quote(state, noun.idx):
             continue
@@ -54,7 +54,7 @@ def nominal_claims(state: _State, sent: Span, clause_end) -> Iterator[dict]:
                 end = clause.right_edge.idx + len(clause.right_edge)
                 # a finite verb after the clause's own verb group with no subject is the main
                 # clause's ("… selon lesquelles P ont surpris"), misattached by the parser
-                stop = next((t for t in sent if t.i > clause.i and t.pos_ in {"AUX", "VERB"} and t.head.i != clause.i
+                stop = next((t for t in _tokens(state, sent) if t.i > clause.i and t.pos_ in {"AUX", "VERB"} and t.head.i != clause.i
                              and "Fin" in t.morph.get("VerbForm") and not any(c.dep_.startswith("nsubj") for c in t.children)
                              and t.dep_ != "aux:tense" or t.i > clause.i and t.dep_ == "aux:tense" and t.head.i != clause.i
                              and t.head.head.i == clause.i), None)

@@ -13,6 +13,7 @@ from kg.extract.claims.state import (
     _DETERMINERS,
     _RELATIVE,
     PRONOUNS,
+    _doc_tokens,
     _in_quote,
     _mentions_in,
     _paragraph_start,
@@ -274,7 +275,7 @@ def _subject_history(state: _State) -> list[tuple[int, _Speaker]]:
     """Earlier subjects that a pronoun can point back to, outside quotations."""
     out = []
     agents: set[str] | None = None  # keys of people and organisations, computed on first use
-    for token in state.doc:
+    for token in _doc_tokens(state):
         if not token.dep_.startswith("nsubj") or token.pos_ not in {"NOUN", "PROPN"}:
             continue
         if agents is None:

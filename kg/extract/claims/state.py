@@ -6,7 +6,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from kg.extract.claims.lexicon import Lexicon
 from kg.extract.claims.quotes import Quote
@@ -53,6 +53,19 @@ class _State:
     quote_opens: list[int] = field(default_factory=list)
     history_starts: list[int] = field(default_factory=list)
     mention_starts: list[int] = field(default_factory=list)
+    tokens: list[Token] = field(default_factory=list)  # the doc's, made once: sentences are walked many times
+
+
+def _doc_tokens(state: _State) -> list[Token]:
+    """The doc's tokens, made on first use."""
+    if not state.tokens:
+        state.tokens = list(state.doc)
+    return state.tokens
+
+
+def _tokens(state: _State, sent: Span) -> list[Token]:
+    """The tokens of ``sent``, as iterating the span gives them."""
+    return _doc_tokens(state)[sent.start:sent.end]
 
 
 def _mentions_in(state: _State, start: int, end: int) -> list[Mention]:

@@ -111,7 +111,7 @@ def _occurrences(ctx: Context, sent: int, found: list[Candidate]) -> list[Candid
     lieu le 28 août"); with a subject that names no event it is an event of its own ("les faits se sont
     déroulés dans les bois")."""
     out = []
-    for tok in ctx.spans[sent] or ():
+    for tok in ctx.sentence_tokens(sent):
         toks = _occurrence(tok, ctx)
         if not toks:
             continue

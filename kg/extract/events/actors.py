@@ -122,7 +122,7 @@ def resolve_pronoun(tok: Token, ctx: Context, sent: int) -> Mention | None:
     for i in range(sent, -1, -1):
         if ctx.paragraph[i] != para:
             break
-        for t in ctx.spans[i] or ():
+        for t in ctx.sentence_tokens(i):
             if t.idx >= tok.idx:
                 break
             if t.dep_ in SUBJ_DEPS:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from kg.extract.event_lexicon import Lexicon, norm
@@ -55,6 +56,7 @@ class Context:
         self.claims, self.speech_verbs = tuple(claims), speech_verbs
         self.mentions = sorted((m for m in mentions if not article.is_junk(m.start, m.end)), key=lambda m: m.start)
         self.spans = [doc.char_span(s.start, s.end, alignment_mode="expand") for s in sentences]
+        self.tokens = list(doc)  # walked sentence by sentence several times: made once
         self.paragraph = []
         para = 0
         for i, s in enumerate(sentences):
@@ -63,13 +65,18 @@ class Context:
             self.paragraph.append(para)
         self.sent_of_token: dict[int, int] = {}
         for i, span in enumerate(self.spans):
-            for t in span or ():
-                self.sent_of_token[t.i] = i
+            for t in range(span.start, span.end) if span is not None else ():
+                self.sent_of_token[t] = i
         self.topic_cache: dict[int, tuple[str, ...]] = {}
         from kg.extract.events.triggers import NOT_EVENTIVE
 
         # verbs that are never an `other` event of their own (see triggers.eventive_verb)
         self.not_eventive = NOT_EVENTIVE | lexicon.stative | speech_verbs | words.governors | lexicon.light_verbs
+
+    def sentence_tokens(self, sent: int) -> list[Token]:
+        """The tokens of sentence ``sent`` (none when it has no span), as iterating its span gives them."""
+        span = self.spans[sent]
+        return self.tokens[span.start:span.end] if span is not None else []
 
     def mention_at(self, tok: Token) -> Mention | None:
         for m in self.mentions:
@@ -103,9 +110,17 @@ def lemma(tok: Token) -> str:
 
 def word_forms(tok: Token) -> set[str]:
     """Lemma and surface form, singular too; a verb lemma left inflected ("cherche") gets its -r."""
-    forms = {lemma(tok), norm(tok.text)}
-    if tok.pos_ in ("VERB", "AUX") and lemma(tok).endswith("e"):
-        forms.add(lemma(tok) + "r")
+    return _word_forms(tok.lemma_ or tok.text, tok.text, tok.pos_ in ("VERB", "AUX"))
+
+
+@lru_cache(maxsize=65536)
+def _word_forms(lemma_text: str, text: str, verbal: bool) -> set[str]:
+    """:func:`word_forms` from the token's strings, cached: the same words come back in every
+    article. The set is shared between calls, so its users only read it."""
+    lem = norm(lemma_text)
+    forms = {lem, norm(text)}
+    if verbal and lem.endswith("e"):
+        forms.add(lem + "r")
     return forms | {f[:-1] for f in forms if f.endswith(("s", "x")) and len(f) > 3}
 
 

@@ -93,9 +93,8 @@ def satisfies(trig: Trigger, tok: Token, ctx: Context, sent: int) -> bool:
 
 def typed_candidates(ctx: Context, sent: int) -> list[tuple[Candidate, Trigger]]:
     """One candidate per lexicon trigger of sentence ``sent`` that meets its constraint."""
-    span = ctx.spans[sent]
     out = []
-    for tok in span or ():
+    for tok in ctx.sentence_tokens(sent):
         for trig, toks in match_triggers(tok, ctx.lex):
             end = toks[-1].idx + len(toks[-1].text)
             if ctx.article.is_junk(tok.idx, end) or not satisfies(trig, tok, ctx, sent):
@@ -120,7 +119,7 @@ def eventive_verb(tok: Token, ctx: Context) -> bool:
 def other_candidates(ctx: Context, sent: int, taken: set[int]) -> list[Candidate]:
     """Untyped eventive verbs of the sentence (kept later only if they have an actor or a date)."""
     out = []
-    for tok in ctx.spans[sent] or ():
+    for tok in ctx.sentence_tokens(sent):
         if tok.i in taken or not eventive_verb(tok, ctx) or ctx.article.is_junk(tok.idx, tok.idx + len(tok.text)):
             continue
         out.append(Candidate(type="other", sentence=sent, tokens=[tok], anchors={tok.i}, verbal=True,

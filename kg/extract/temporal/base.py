@@ -42,10 +42,9 @@ class _Context:
                 self.dct = date.fromisoformat(published[:10])
             except ValueError:
                 self.dct = None
-        self.doc = doc if doc is not None and doc.text == text else None
+        self.doc = doc if doc is not None and _doc_text(doc) == text else None
         if self.doc is not None:
-            self.sents = [(s.start_char, s.end_char) for s in self.doc.sents]
-            self.tok_starts = [t.idx for t in self.doc]
+            self.sents, self.tok_starts = _doc_arrays(self.doc)
         else:
             self.sents = _regex_sentences(text)
             self.tok_starts = []
@@ -119,6 +118,23 @@ _SCHEDULED_BEFORE = re.compile(
     r"\b(?:prévue?s?|programmée?s?|planifiée?s?|fixée?s?|convoquée?s?|attendue?s?|"
     r"(?:reportée?s?|repoussée?s?|décalée?s?|ajournée?s?|avancée?s?)\s+(?:à|au|pour))"
     r"\s+(?:pour\s+|à\s+|au\s+|le\s+|la\s+|l['’])?$", re.I)
+
+
+def _doc_text(doc: Doc) -> str:
+    """The Doc's text, computed once per Doc (imported here: the tagger runs without spaCy too)."""
+    from kg.nlp import doc_text
+
+    return doc_text(doc)
+
+
+def _doc_arrays(doc: Doc) -> tuple[list[tuple[int, int]], list[int]]:
+    """The Doc's sentence spans (as ``doc.sents`` gives them) and token start offsets,
+    read from spaCy's arrays rather than from a Python object per token."""
+    from spacy.attrs import IDX
+
+    from kg.nlp import sentence_char_spans
+
+    return sentence_char_spans(doc), doc.to_array(IDX).tolist()
 
 
 def _regex_sentences(text: str) -> list[tuple[int, int]]:

@@ -21,6 +21,7 @@ from kg.extract.temporal import durations as _durations  # noqa: F401
 from kg.extract.temporal import seasons as _seasons  # noqa: F401
 from kg.extract.temporal.anchoring import _DAY_VALUE
 from kg.extract.temporal.base import _RULES_BY_NAME, _Cand, _Context
+from kg.extract.temporal.guard import guarded
 from kg.extract.temporal.patterns import _B, _E, _alt
 from kg.records import TimeExpr
 from kg.resources.temporal_fr import IDIOMS
@@ -38,8 +39,9 @@ RULE_TABLE: tuple[str, ...] = (
 )
 if set(RULE_TABLE) != set(_RULES_BY_NAME):  # a rule added to a family but not to the table
     raise RuntimeError(f"rule table out of step: {sorted(set(RULE_TABLE) ^ set(_RULES_BY_NAME))}")
+# each pattern with a guard on its first character (kg.extract.temporal.guard): same matches
 _RULES: list[tuple[str, re.Pattern[str], Callable[..., object], int]] = [
-    (name, *_RULES_BY_NAME[name]) for name in RULE_TABLE]
+    (name, guarded(rx), fn, prio) for name in RULE_TABLE for rx, fn, prio in [_RULES_BY_NAME[name]]]
 
 # *Idiom rule*: nothing inside a fixed phrase that names no time ("du jour au lendemain",
 # "d'ici là"; the list is data) is tagged.
