@@ -43,23 +43,49 @@ POLL = 0.5  # seconds between liveness checks, on both sides
 _STARTUP = -1  # the index of a worker's message that it could not load the model
 
 
+class Workers:
+    """``n`` worker processes, started at once so that they load the spaCy model while the
+    caller still reads its inputs; :meth:`extract` (once) hands them the articles.
+
+    Use as a context manager, or call :meth:`close`: an early close (an error, nothing to
+    extract after all) kills them at once.
+    """
+
+    def __init__(self, pipeline: Pipeline, n: int) -> None:
+        ctx = _context()
+        self._tasks, self._results = ctx.Queue(), ctx.Queue()
+        self._procs = [
+            ctx.Process(target=_work, args=(pipeline, self._tasks, self._results, os.getpid()),
+                        name=f"kg-extract-{i + 1}", daemon=True)
+            for i in range(n)
+        ]
+        for p in self._procs:
+            p.start()
+        self._finished = self._closed = False
+
+    def extract(self, articles: Sequence[Article]) -> Iterator[Extraction]:
+        """Extractions of ``articles``, in input order; the workers exit after the last one
+        (their memory is free for what the caller does next)."""
+        yield from _in_order(in_batches(articles), self._tasks, self._results, self._procs)
+        self._finished = True
+        self.close()
+
+    def close(self) -> None:
+        if not self._closed:
+            self._closed = True
+            _stop(self._procs, self._tasks, self._results, gracefully=self._finished)
+
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
 def extract_in_workers(pipeline: Pipeline, articles: Sequence[Article], workers: int) -> Iterator[Extraction]:
-    """Extractions of ``articles`` by ``workers`` processes, in input order."""
-    batches = in_batches(articles)
-    ctx = _context()
-    tasks, results = ctx.Queue(), ctx.Queue()
-    procs = [
-        ctx.Process(target=_work, args=(pipeline, tasks, results, os.getpid()), name=f"kg-extract-{i + 1}", daemon=True)
-        for i in range(min(workers, len(batches)))
-    ]
-    for p in procs:
-        p.start()
-    finished = False
-    try:
-        yield from _in_order(batches, tasks, results, procs)
-        finished = True
-    finally:
-        _stop(procs, tasks, results, gracefully=finished)
+    """Extractions of ``articles`` by ``workers`` processes (no more than there are batches), in input order."""
+    with Workers(pipeline, min(workers, len(in_batches(articles)))) as pool:
+        yield from pool.extract(articles)
 
 
 def in_batches(articles: Sequence[Article], size: int = BATCH) -> list[list[Article]]:
