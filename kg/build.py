@@ -78,13 +78,24 @@ def read_inputs(
     """Articles of every readable input. Each unreadable one is reported as one line
     ("error", then skipped); what reading did to a readable one ("decoded as
     Windows-1252", "looks like English") as a "note" or "warning" line."""
-    articles = []
+    return read_files(list_inputs(paths, report, say), published, report, say, max_bytes)
+
+
+def list_inputs(paths: Iterable[str | Path], report: BuildReport, say: Say) -> list[Path]:
+    """The article files that ``paths`` name; a missing path is reported as one line and skipped."""
     errors: list[InputError] = []
     found = list(iter_input_paths(paths, errors))
     for e in errors:
         report.failed.append(("", str(e)))
         say("error", f"{e}; skipped")
-    for path in found:
+    return found
+
+
+def read_files(files: list[Path], published: str | None, report: BuildReport, say: Say,
+               max_bytes: int | None) -> list[Article]:
+    """The articles of :func:`list_inputs`' files that can be read (see :func:`read_inputs`)."""
+    articles = []
+    for path in files:
         try:
             article = read_article(path, published=published, max_bytes=max_bytes)
         except InputError as e:
@@ -113,14 +124,14 @@ def build(
 ) -> BuildReport:
     report = BuildReport()
     _drop_incomplete(store, say)
-    paths = list(paths)
-    early = _early_workers(store, paths, workers)
+    files = list_inputs(paths, report, say)
+    early = _early_workers(store, len(files), workers)
     pipeline = pipeline or (Pipeline() if early else None)
     with Workers(pipeline, early) if early else nullcontext() as pool:
         todo = []
         fingerprint = pipeline.fingerprint if pipeline is not None else pipeline_fingerprint()
         seen: set[str] = set()
-        for article in read_inputs(paths, published, report, say, max_bytes):
+        for article in read_files(files, published, report, say, max_bytes):
             seen.add(article.name)
             stored = store.article_hash(article.name)
             if stored == article.sha256 and not force:
@@ -159,14 +170,13 @@ def build(
         return report
 
 
-def _early_workers(store: Store, paths: list[str | Path], workers: int) -> int:
+def _early_workers(store: Store, files: int, workers: int) -> int:
     """How many worker processes to start before reading the inputs, so that they load the
     spaCy model (seconds) meanwhile: in a first build (an empty store, so every readable input
     is to extract) of enough files to want workers, no more than there are batches; else 0."""
-    if workers < 1 or store.articles():
+    if workers < 1 or files < IN_PROCESS_BELOW or store.articles():
         return 0
-    files = sum(1 for _ in iter_input_paths(paths, []))
-    return min(workers, -(-files // BATCH)) if files >= IN_PROCESS_BELOW else 0
+    return min(workers, -(-files // BATCH))
 
 
 def _drop_incomplete(store: Store, say: Say) -> None:
