@@ -63,7 +63,8 @@ class BuildReport:
 
 
 FLUSH_EVERY = 100  # articles between store flushes: 2,000 articles peak at ~1 GB instead of ~2.3 GB
-BULK_EVERY = 100  # articles per bulk load, and the fewest a build must have to bulk-load an empty store
+BULK_FROM = 100  # the fewest articles a build must have to bulk-load an empty store
+BULK_EVERY = 25  # articles per bulk load: the last one, after the last parse, is short
 Say = Callable[[str, str], None]  # (level, message): "error", "warning" or "note"
 
 
@@ -194,7 +195,7 @@ def _can_bulk_load(store: Store, articles: list[Article]) -> bool:
     """Bulk loading suits a first build of many articles: an empty store (no graph to replace
     atomically) and distinct names (two files of one name replace each other's graph)."""
     names = {a.name for a in articles}
-    return len(articles) >= BULK_EVERY and len(names) == len(articles) and not store.articles()
+    return len(articles) >= BULK_FROM and len(names) == len(articles) and not store.articles()
 
 
 def _write(store: Store, extractions: Iterable[Extraction], fingerprint: str, bulk: bool) -> Iterator[Extraction]:

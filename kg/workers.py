@@ -36,8 +36,8 @@ from kg.records import Article, Extraction
 if TYPE_CHECKING:
     from kg.pipeline import Pipeline
 
-BATCH = 8  # articles per task: enough for nlp.pipe to batch, small enough to share out evenly
-AHEAD = 3  # batches in flight per worker
+BATCH = 4  # articles per task: enough for nlp.pipe to batch, few enough that the workers end together
+AHEAD = 4  # batches in flight per worker
 POLL = 0.5  # seconds between liveness checks, on both sides
 
 _STARTUP = -1  # the index of a worker's message that it could not load the model

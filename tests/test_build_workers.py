@@ -68,6 +68,7 @@ def test_worker_processes_write_the_same_quads_in_input_order(copies, tmp_path, 
 def test_a_first_build_of_many_articles_bulk_loads_the_same_store(copies, tmp_path, pipeline, in_process,
                                                                    monkeypatch):
     """Bulk loading in chunks (of 4 here: 4 + 4 + 2) writes what one transaction per article does."""
+    monkeypatch.setattr(kg.build, "BULK_FROM", N_ARTICLES)
     monkeypatch.setattr(kg.build, "BULK_EVERY", 4)
     with Store.open(tmp_path / "kg") as store:
         assert kg.build._can_bulk_load(store, [read_article(p) for p in sorted(copies.glob("*.txt"))])
@@ -122,7 +123,7 @@ def test_a_failing_article_in_a_worker_is_one_line_naming_it(copies, pipeline):
 
 
 def test_a_killed_worker_ends_the_build_with_one_line_not_a_hang(copies, pipeline):
-    articles = some_articles(copies, 40)  # 5 batches: more than one worker takes ahead
+    articles = some_articles(copies, 40)  # 10 batches: more than a worker is given ahead (AHEAD)
     extractions = pipeline.extract_many(articles, workers=1)
     next(extractions)  # the worker has done its first batch
     (worker,) = multiprocessing.active_children()
