@@ -92,7 +92,8 @@ def _children(pid: int) -> list[int]:
     return kids
 
 
-def _tree(pid: int) -> list[int]:
+def process_tree(pid: int) -> list[int]:
+    """pid and all its descendants."""
     out, todo = [], [pid]
     while todo:
         p = todo.pop()
@@ -111,6 +112,11 @@ def _status_kib(pid: int, *fields: str) -> dict[str, int]:
     except OSError:
         pass
     return values
+
+
+def tree_rss(pids: list[int]) -> int:
+    """Bytes resident in the processes ``pids`` (see :func:`process_tree`), summed."""
+    return sum(_status_kib(p, "VmRSS").get("VmRSS", 0) for p in pids) * 1024
 
 
 def _pss_kib(pid: int) -> int:
@@ -146,8 +152,8 @@ def measure(cmd: list[str], interval: float = INTERVAL) -> Usage:
 
         def sample() -> None:
             while True:
-                pids = _tree(proc.pid)
-                rss = sum(_status_kib(p, "VmRSS").get("VmRSS", 0) for p in pids) * 1024
+                pids = process_tree(proc.pid)
+                rss = tree_rss(pids)
                 pss = sum(_pss_kib(p) for p in pids) * 1024
                 hwm = _status_kib(proc.pid, "VmHWM").get("VmHWM", 0) * 1024
                 usage.peak_rss = max(usage.peak_rss, rss)

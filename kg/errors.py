@@ -19,3 +19,7 @@ class QueryError(KgError):
 
 class ResourceError(KgError):
     """A shipped or user-supplied resource (knowledge base, lexicon, shapes) is invalid."""
+
+
+class ExtractionError(KgError):
+    """Extracting an article failed, or a worker process of a build died."""

@@ -2,21 +2,24 @@
 
 ``Pipeline.extract(article)`` parses the text once with the French spaCy pipeline and
 runs the extractors in order — sentences, entities, temporal expressions, claims,
-events — each on the same ``Doc``. ``Pipeline.extract_many`` batches parsing with
-``nlp.pipe`` (or spreads it over processes with ``workers``). :class:`EntityRegistry`
-then merges entities that are not in the knowledge base across articles.
+events — each on the same ``Doc``. ``Pipeline.extract_batch`` parses a list of articles
+together with ``nlp.pipe``: it is what a worker process of ``kg build`` does with each
+batch it is given, and what :mod:`kg.shards` does with a shard. ``Pipeline.extract_many``
+streams extractions in input order, from worker processes (:mod:`kg.workers`) or, for a
+handful of articles, from this process. :class:`EntityRegistry` then merges entities
+that are not in the knowledge base across articles.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from functools import cached_property, lru_cache
 from hashlib import sha256
 from pathlib import Path
 
 from rapidfuzz import fuzz
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract.claims import extract_claims
@@ -29,6 +32,9 @@ from kg.nlp import load, sentence_spans
 from kg.records import Article, Entity, Extraction, Sentence
 
 BATCH_SIZE = 32
+# Fewer articles than this are parsed in the calling process: a worker process spends
+# seconds loading the spaCy model before its first article, more than a few articles take.
+IN_PROCESS_BELOW = 8
 _KG = Path(__file__).resolve().parent
 # What an article's graph depends on besides its text: kg's extraction code and shipped data
 _FINGERPRINTED = ("extract", "ingest", "resources", "graph", "nlp.py", "pipeline.py", "kb.py", "records.py")
@@ -55,14 +61,27 @@ def pipeline_fingerprint(kb_files: tuple[str, ...] = (), topics_file: str | None
 
 
 class Pipeline:
-    """The French NLP pipeline plus kg's extractors, loaded once."""
+    """The French NLP pipeline plus kg's extractors.
+
+    The knowledge base and the topic scheme are loaded at once (the writer needs them);
+    the spaCy model only on first use of :attr:`nlp`, so that the main process of a build
+    whose worker processes parse never spends the seconds and the memory to load it.
+    """
 
     def __init__(self, kb_files: Iterable[str] = (), topics_file: str | None = None):
         self.kb_files = tuple(str(f) for f in kb_files)
         self.topics_file = topics_file
-        self.nlp = load()
         self.kb: KnowledgeBase = default_kb(self.kb_files)
         self.topics = TopicScheme.load(topics_file)
+
+    def __reduce__(self):
+        """Pickled as what it is made from (for a worker started by spawn, not fork): a
+        worker rebuilds it rather than receive a copy of the model and knowledge base."""
+        return Pipeline, (self.kb_files, self.topics_file)
+
+    @cached_property
+    def nlp(self) -> Language:
+        return load()
 
     @cached_property
     def fingerprint(self) -> str:
@@ -71,12 +90,26 @@ class Pipeline:
     def extract(self, article: Article) -> Extraction:
         return self._extract(self.nlp(article.text), article)
 
+    def extract_batch(self, articles: Sequence[Article]) -> list[Extraction]:
+        """Extractions of ``articles``, parsed together (``nlp.pipe`` batches the model's
+        matrix products): the unit of work of a build's worker process and of a shard."""
+        return list(self._extract_stream(articles))
+
     def extract_many(self, articles: Iterable[Article], workers: int = 1) -> Iterator[Extraction]:
-        """Extractions in input order; ``workers > 1`` uses that many processes."""
-        if workers > 1:
-            with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(self.kb_files, self.topics_file)) as pool:
-                yield from pool.map(_extract_in_worker, articles, chunksize=4)
+        """Extractions in input order, parsed by ``workers`` worker processes while the caller
+        consumes them (``workers=1``: one worker, so that parsing overlaps the caller's writes).
+
+        ``workers=0``, or fewer than :data:`IN_PROCESS_BELOW` articles, parses in this process.
+        """
+        articles = list(articles)
+        if workers < 1 or len(articles) < IN_PROCESS_BELOW:
+            yield from self._extract_stream(articles)
             return
+        from kg.workers import extract_in_workers
+
+        yield from extract_in_workers(self, articles, workers)
+
+    def _extract_stream(self, articles: Iterable[Article]) -> Iterator[Extraction]:
         pairs = ((a.text, a) for a in articles)
         for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=BATCH_SIZE):
             yield self._extract(doc, article)
@@ -89,19 +122,6 @@ class Pipeline:
         claims = tuple(extract_claims(doc, article, sentences, mentions, timexes, self.topics))
         events = tuple(extract_events(doc, article, sentences, mentions, timexes, self.topics, claims=claims))
         return Extraction(article, sentences, mentions, entities, timexes, claims, events)
-
-
-_worker: Pipeline | None = None
-
-
-def _init_worker(kb_files: tuple[str, ...], topics_file: str | None) -> None:
-    global _worker
-    _worker = Pipeline(kb_files, topics_file)
-
-
-def _extract_in_worker(article: Article) -> Extraction:
-    assert _worker is not None
-    return _worker.extract(article)
 
 
 class EntityRegistry:

@@ -8,7 +8,9 @@ bulk-loads the results into a store, and an Oxigraph server loads them with
 ``oxigraph load --location DB --file SHARD.nq``.
 
 Each worker process loads the French pipeline once and reuses it for every shard it is
-given. Cross-article spelling merges of entities the knowledge base does not know
+given, and parses a shard's articles batch by batch as a worker process of ``kg build``
+does (:meth:`kg.pipeline.Pipeline.extract_batch` on :func:`kg.workers.in_batches`).
+Cross-article spelling merges of entities the knowledge base does not know
 (:class:`kg.pipeline.EntityRegistry`) happen within a shard only.
 """
 
@@ -39,6 +41,7 @@ def extract_shard(files: Sequence[str], out: str, published: str | None = None) 
     from kg.ingest import read_article
     from kg.pipeline import EntityRegistry, default_pipeline
     from kg.store import article_triples, to_quads
+    from kg.workers import in_batches
 
     report = ShardReport(out)
     articles = []
@@ -50,10 +53,10 @@ def extract_shard(files: Sequence[str], out: str, published: str | None = None) 
     registry = EntityRegistry()
     quads = []
     pipeline = default_pipeline()
-    for x in pipeline.extract_many(articles):
-        x = registry.merge(x)
-        quads.extend(to_quads(article_graph_iri(x.article.name), article_triples(x, None, pipeline.fingerprint)))
-        report.articles += 1
+    for batch in in_batches(articles):
+        for x in map(registry.merge, pipeline.extract_batch(batch)):
+            quads.extend(to_quads(article_graph_iri(x.article.name), article_triples(x, None, pipeline.fingerprint)))
+            report.articles += 1
     Path(out).parent.mkdir(parents=True, exist_ok=True)
     ox.serialize(quads, output=out, format=ox.RdfFormat.N_QUADS)
     report.quads = len(quads)

@@ -34,7 +34,7 @@ from kg.graph import vocabulary as v
 from kg.graph.mapping import Triple, extraction_to_triples, new_graph
 from kg.records import Extraction
 
-__all__ = ["DEFAULT_PATH", "ENV_VAR", "Store", "default_path"]
+__all__ = ["DEFAULT_PATH", "ENV_VAR", "BulkLoad", "Store", "default_path"]
 
 DEFAULT_PATH = ".kg"
 ENV_VAR = "KG_STORE"
@@ -46,30 +46,42 @@ def default_path() -> Path:
     return Path(os.environ.get(ENV_VAR) or DEFAULT_PATH)
 
 
-def to_quads(graph: str, triples: Iterable[Triple]) -> set[ox.Quad]:
-    """rdflib triples as the distinct Oxigraph quads of the named graph ``graph``."""
+def to_quads(graph: str, triples: Iterable[Triple]) -> list[ox.Quad]:
+    """rdflib triples as the distinct Oxigraph quads of the named graph ``graph``, in first-seen order.
+
+    The mapping repeats a few triples (an entity described once per mention), so they are
+    deduplicated as rdflib tuples, whose hashes are cached strings — cheaper than hashing
+    Oxigraph quads. Predicates, classes and entities repeat: each term is converted once.
+    """
     name = ox.NamedNode(str(graph))
-    cache: dict[Node, Any] = {}  # predicates, classes and entities repeat: convert once
-
-    def term(t: Node) -> Any:
-        if (converted := cache.get(t)) is None:
-            converted = cache[t] = _ox_term(t)
-        return converted
-
-    return {ox.Quad(term(s), term(p), term(o), name) for s, p, o in triples}
+    cache: dict[Node, Any] = {}
+    get, make = cache.get, ox.Quad
+    quads = []
+    for s, p, o in dict.fromkeys(triples):
+        if (s2 := get(s)) is None:
+            s2 = cache[s] = _ox_term(s)
+        if (p2 := get(p)) is None:
+            p2 = cache[p] = _ox_term(p)
+        if (o2 := get(o)) is None:
+            o2 = cache[o] = _ox_term(o)
+        quads.append(make(s2, p2, o2, name))
+    return quads
 
 
 def _ox_term(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    kind = type(term)  # exact types first: the mapping makes plain URIRefs and Literals
+    if kind is URIRef:
+        return ox.NamedNode(term)
+    if kind is Literal or isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(term, language=term.language)
+        if term.datatype:
+            return ox.Literal(term, datatype=ox.NamedNode(term.datatype))
+        return ox.Literal(term)
     if isinstance(term, URIRef):
         return ox.NamedNode(str(term))
     if isinstance(term, BNode):
         return ox.BlankNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
     raise TypeError(f"not an RDF term: {term!r}")
 
 
@@ -174,6 +186,49 @@ def article_triples(x: Extraction, topic_iri: Callable[[str], URIRef] | None = N
         from rdflib import Literal
 
         yield v.article_iri(x.article.name), v.KG.pipelineFingerprint, Literal(fingerprint)
+
+
+class BulkLoad:
+    """Articles the store does not hold yet, written with Oxigraph's bulk loader, which writes
+    files straight to disk: two to three times faster than one transaction per article.
+
+    :meth:`add` maps an extraction to quads at once (while the build's workers are still
+    parsing the next articles); :meth:`commit` writes all added so far. The bulk loader is not
+    atomic, a crash can leave some articles in part; so each article's ``schema:sha256`` — what
+    a later build compares to skip an unchanged article — is held back and written in one
+    transaction once the rest is on disk. An article cut short has no hash:
+    :meth:`Store.incomplete_articles` finds it, and the next build drops and redoes it.
+    """
+
+    def __init__(self, store: Store, topic_iri: Callable[[str], URIRef] | None, fingerprint: str | None) -> None:
+        self._store = store
+        self._topic_iri = topic_iri
+        self._fingerprint = fingerprint
+        self._content: list[ox.Quad] = []
+        self._hashes: list[ox.Quad] = []
+
+    def add(self, x: Extraction) -> int:
+        """Map ``x`` to the quads of its article graph, to be written at :meth:`commit`;
+        returns the number of distinct triples."""
+        name = x.article.name
+        article, sha256 = ox.NamedNode(str(v.article_iri(name))), ox.NamedNode(str(v.SDO.sha256))
+        try:
+            quads = to_quads(v.article_graph_iri(name), article_triples(x, self._topic_iri, self._fingerprint))
+        except ValueError as e:  # an invalid IRI or language tag
+            raise StoreError(f"cannot write the graph of article {name}: {e}") from e
+        for q in quads:
+            (self._hashes if q.predicate == sha256 and q.subject == article else self._content).append(q)
+        return len(quads)
+
+    def commit(self) -> None:
+        """Write the articles added since the last commit: their content, then their hashes."""
+        store = self._store._writable()
+        try:
+            store.bulk_extend(self._content)
+            store.extend(self._hashes)
+        except OSError as e:
+            raise self._store._damaged(e) from e
+        self._content, self._hashes = [], []
 
 
 class Store:
@@ -303,13 +358,25 @@ class Store:
             raise self._damaged(e) from e
         return len(quads)
 
+    def bulk_load(self, topic_iri: Callable[[str], URIRef] | None = None, fingerprint: str | None = None) -> BulkLoad:
+        """A :class:`BulkLoad` of new articles into this store."""
+        return BulkLoad(self, topic_iri, fingerprint)
+
+    def incomplete_articles(self) -> list[str]:
+        """Articles whose graph is stored without its ``schema:sha256``: left in part by a bulk
+        load that was interrupted (see :class:`BulkLoad`), to be dropped and rebuilt."""
+        sha256 = ox.NamedNode(str(v.SDO.sha256))
+        hashed = {q.graph_name for q in self._inner.quads_for_pattern(None, sha256, None, None)}
+        return sorted(name for g in self._inner.named_graphs()
+                      if g not in hashed and (name := v.article_name_from_graph(g.value)) is not None)
+
     def sync_graph(self, graph: URIRef, triples: Iterable[Triple]) -> tuple[int, int]:
         """Make the named graph ``graph`` hold exactly ``triples``, writing only the difference
         in one transaction; returns (triples added, triples removed)."""
         store = self._writable()
         name = ox.NamedNode(str(graph))
         try:
-            new = to_quads(graph, triples)
+            new = set(to_quads(graph, triples))
         except ValueError as e:
             raise StoreError(f"cannot write graph <{graph}>: {e}") from e
         old = set(store.quads_for_pattern(None, None, None, name))

@@ -43,19 +43,24 @@ def kg_command() -> list[str]:
     return [script] if script else [sys.executable, "-m", "kg"]
 
 
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory) -> Path:
-    """12 articles: the seeds, copied round-robin, each with a distinct closing paragraph."""
-    folder = tmp_path_factory.mktemp("interrupt") / "corpus"
-    folder.mkdir()
+def write_seed_copies(folder: Path, n: int) -> Path:
+    """n real articles in folder: the seeds, copied round-robin, each with a distinct closing
+    paragraph (so each has its own hash) and the seed's sidecar."""
+    folder.mkdir(parents=True, exist_ok=True)
     seeds = sorted(SEEDS.glob("*.txt"))
-    for i in range(N_ARTICLES):
+    for i in range(n):
         seed = seeds[i % len(seeds)]
         stem = f"{i:03d}_copie_{seed.name[:3]}"
         extra = f"\n\nCopie numéro {i} pour le test d'interruption, relue le {i + 1} mars 2024 à Lyon.\n"
         (folder / f"{stem}.txt").write_text(seed.read_text("utf-8") + extra, "utf-8")
         shutil.copyfile(seed.with_name(seed.name[: -len(".txt")] + ".meta.json"), folder / f"{stem}.meta.json")
     return folder
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    """12 articles: the seeds, copied round-robin, each with a distinct closing paragraph."""
+    return write_seed_copies(tmp_path_factory.mktemp("interrupt") / "corpus", N_ARTICLES)
 
 
 def _quads(store: Store, graph: ox.NamedNode | ox.DefaultGraph | None = None) -> frozenset[str]:
