@@ -122,8 +122,6 @@ class KG(DefinedNamespace):
 
     # Canonical layer (graph/canonical): one node per happening and per statement
     sources: URIRef  # xsd:integer, number of distinct articles that report a canonical event or claim
-    firstReported: URIRef  # publication date of the earliest article that reports it
-    lastReported: URIRef  # publication date of the latest article that reports it
     otherDate: URIRef  # a date some source gave that differs from sem:hasTimeStamp (a source's variant)
     mergeBasis: URIRef  # why mentions were merged into this node ("same type, shared actor …, same day")
     realises: URIRef  # an asserted canonical event → the planned one it carries out (linked, not merged)

@@ -2,8 +2,7 @@
 
 Each canonical node keeps ``gaf:denotedBy`` links to its mentions (which stay, with their
 offsets, in their article graphs), ``prov:wasDerivedFrom`` its articles, ``kg:sources`` (how
-many), ``kg:firstReported``/``kg:lastReported`` (publication dates) and ``kg:mergeBasis``
-(why its mentions were merged). Its IRI is a digest of its first mention (by article and
+many) and ``kg:mergeBasis`` (why its mentions were merged). Its IRI is a digest of its first mention (by article and
 offset), so it is stable while that mention is stored.
 """
 
@@ -33,15 +32,12 @@ def canonical_iri(kind: str, first_mention: str) -> URIRef:
 
 
 def _sources(iri: URIRef, mentions: list) -> Iterator[Triple]:
-    """A canonical node's mentions, articles, their number and first and last publication."""
+    """A canonical node's mentions, articles and their number. (When it was first and last reported
+    is the MIN and MAX of those articles' ``dcterms:issued``: docs/ontology.md.)"""
     articles = sorted({m.article for m in mentions})
     for a in articles:
         yield iri, PROV.wasDerivedFrom, URIRef(a)
     yield iri, KG.sources, Literal(len(articles))
-    published = sorted(m.published for m in mentions if m.published)
-    if published:
-        yield iri, KG.firstReported, timex_literal(published[0])
-        yield iri, KG.lastReported, timex_literal(published[-1])
     for m in sorted(mentions, key=lambda m: m.iri):
         yield iri, GAF.denotedBy, URIRef(m.iri)
 
@@ -77,7 +73,7 @@ def event_triples(iri: URIRef, c: EventCluster, names: dict[str, str],
     triggers = Counter(m.trigger for m in ms)
     trigger = min(triggers, key=lambda t: (-triggers[t], t))
     yield iri, KG.trigger, Literal(trigger)
-    if first.lemma:
+    if first.lemma and first.type == "other":  # what an event of type other is; a typed one says it
         yield iri, KG.lemma, Literal(first.lemma)
     modality = min((m.modality for m in ms), key=lambda x: _MODALITY_RANK.index(x) if x in _MODALITY_RANK else 9)
     yield iri, KG.modality, Literal(modality)
@@ -98,7 +94,8 @@ def event_triples(iri: URIRef, c: EventCluster, names: dict[str, str],
     if value:
         if (lit := timex_literal(value)) is not None:
             yield iri, SEM.hasTimeStamp, lit
-        yield iri, KG.timexValue, Literal(value)
+        if lit is None or str(lit) != value:  # the TIMEX3 value says more than the typed date
+            yield iri, KG.timexValue, Literal(value)
         yield iri, KG.dateSource, Literal(source or "explicit")
         for other in sorted({m.date for m in ms if m.date and m.date != value and timex_literal(m.date)}):
             yield iri, KG.otherDate, timex_literal(other)
