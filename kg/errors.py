@@ -23,3 +23,9 @@ class ResourceError(KgError):
 
 class ExtractionError(KgError):
     """Extracting an article failed, or a worker process of a build died."""
+
+
+def one_line(e: BaseException) -> str:
+    """An exception as one line for a message: its type, and its text with whitespace folded."""
+    message = " ".join(str(e).split())
+    return f"{type(e).__name__}: {message}" if message else type(e).__name__

@@ -22,6 +22,7 @@ from rapidfuzz import fuzz
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.errors import ExtractionError, one_line
 from kg.extract.claims import extract_claims
 from kg.extract.entities import extract_entities
 from kg.extract.events import extract_events
@@ -94,6 +95,21 @@ class Pipeline:
         """Extractions of ``articles``, parsed together (``nlp.pipe`` batches the model's
         matrix products): the unit of work of a build's worker process and of a shard."""
         return list(self._extract_stream(articles))
+
+    def parse_batch(self, articles: Sequence[Article]) -> list[bytes]:
+        """The parsed documents of ``articles`` as bytes (``Doc.to_bytes``, without the tensors no
+        extractor reads): what a lone worker sends, for :meth:`extract_parsed` in the main process."""
+        return [doc.to_bytes(exclude=["tensor"]) for doc in self.nlp.pipe((a.text for a in articles),
+                                                                          batch_size=BATCH_SIZE)]
+
+    def extract_parsed(self, articles: Sequence[Article], parsed: Sequence[bytes]) -> Iterator[Extraction]:
+        """Extractions of ``articles`` from the documents :meth:`parse_batch` made of them: the
+        same as :meth:`extract_batch` gives. A failing article is one ``ExtractionError`` line."""
+        for article, data in zip(articles, parsed, strict=True):
+            try:
+                yield self._extract(Doc(self.nlp.vocab).from_bytes(data), article)
+            except Exception as e:  # noqa: BLE001 -- one line naming the article, as a worker reports it
+                raise ExtractionError(f"{article.path or article.name}: extraction failed: {one_line(e)}") from e
 
     def extract_many(self, articles: Iterable[Article], workers: int = 1) -> Iterator[Extraction]:
         """Extractions in input order, parsed by ``workers`` worker processes while the caller

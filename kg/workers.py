@@ -5,6 +5,12 @@ and run the extractors (:meth:`kg.pipeline.Pipeline.extract_batch`), while the m
 process — the only one that touches the store — merges entities across articles (which
 depends on input order), maps extractions to RDF and writes them. Both sides run at once.
 
+With one worker the main process would wait for it most of the time (parsing costs about
+four times what extracting and writing do), so the split moves: the worker only parses and
+sends each ``Doc`` as bytes (``Doc.to_bytes``, ≈ 1 ms each way), and the main process runs the
+extractors on it (:meth:`kg.pipeline.Pipeline.extract_parsed`) before writing — the same
+extractions, with the parse alone on the worker's core.
+
 The articles are cut into batches of :data:`BATCH` sent to a shared task queue, so a worker
 that is done takes the next batch; results come back tagged with their batch's index and
 are yielded in input order. At most :data:`AHEAD` batches per worker are in flight, which
@@ -30,7 +36,7 @@ import sys
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from kg.errors import ExtractionError
+from kg.errors import ExtractionError, one_line
 from kg.records import Article, Extraction
 
 if TYPE_CHECKING:
@@ -53,9 +59,11 @@ class Workers:
 
     def __init__(self, pipeline: Pipeline, n: int) -> None:
         ctx = _context()
+        self._pipeline = pipeline
+        self._parse_only = n == 1  # one worker parses; this process extracts (see the module's doc)
         self._tasks, self._results = ctx.Queue(), ctx.Queue()
         self._procs = [
-            ctx.Process(target=_work, args=(pipeline, self._tasks, self._results, os.getpid()),
+            ctx.Process(target=_work, args=(pipeline, self._tasks, self._results, os.getpid(), self._parse_only),
                         name=f"kg-extract-{i + 1}", daemon=True)
             for i in range(n)
         ]
@@ -66,7 +74,13 @@ class Workers:
     def extract(self, articles: Sequence[Article]) -> Iterator[Extraction]:
         """Extractions of ``articles``, in input order; the workers exit after the last one
         (their memory is free for what the caller does next)."""
-        yield from _in_order(in_batches(articles), self._tasks, self._results, self._procs)
+        done = _in_order(in_batches(articles), self._tasks, self._results, self._procs)
+        if self._parse_only:
+            for batch, parsed in done:
+                yield from self._pipeline.extract_parsed(batch, parsed)
+        else:
+            for _, extractions in done:
+                yield from extractions
         self._finished = True
         self.close()
 
@@ -101,10 +115,11 @@ def _context() -> mp.context.BaseContext:
 
 
 def _in_order(batches: list[list[Article]], tasks: mp.Queue, results: mp.Queue,
-              procs: list[mp.Process]) -> Iterator[Extraction]:
-    """Feed ``tasks`` at most AHEAD batches per worker ahead of the writer; yield in order."""
+              procs: list[mp.Process]) -> Iterator[tuple[list[Article], list]]:
+    """Feed ``tasks`` at most AHEAD batches per worker ahead of the writer; yield each batch
+    with what its worker sent back (extractions, or parsed documents), in order."""
     sent = 0
-    arrived: dict[int, list[Extraction]] = {}
+    arrived: dict[int, list] = {}
     for k in range(len(batches)):
         while sent < len(batches) and sent < k + AHEAD * len(procs):
             tasks.put((sent, batches[sent]))
@@ -112,7 +127,7 @@ def _in_order(batches: list[list[Article]], tasks: mp.Queue, results: mp.Queue,
         while k not in arrived:
             index, extractions = _receive(results, procs)
             arrived[index] = extractions
-        yield from arrived.pop(k)
+        yield batches[k], arrived.pop(k)
 
 
 def _receive(results: mp.Queue, procs: list[mp.Process]) -> tuple[int, list[Extraction]]:
@@ -161,18 +176,18 @@ def _stop(procs: list[mp.Process], tasks: mp.Queue, results: mp.Queue, gracefull
 # --- in the worker process ---------------------------------------------------------------
 
 
-def _work(pipeline: Pipeline, tasks: mp.Queue, results: mp.Queue, parent: int) -> None:
-    """A worker's life: load the model, then extract batches until told to stop (None)."""
+def _work(pipeline: Pipeline, tasks: mp.Queue, results: mp.Queue, parent: int, parse_only: bool) -> None:
+    """A worker's life: load the model, then extract (or only parse) batches until told to stop (None)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the main process handles it
     try:
         pipeline.nlp  # noqa: B018 -- load it now (or reuse the forked parent's), before any batch
     except Exception as e:  # noqa: BLE001 -- reported to the main process as one line
-        results.put((_STARTUP, False, f"extraction worker could not load the French pipeline: {_one_line(e)}"))
+        results.put((_STARTUP, False, f"extraction worker could not load the French pipeline: {one_line(e)}"))
         return
     while (task := _next_task(tasks, parent)) is not None:
         index, batch = task
         try:
-            results.put((index, True, pipeline.extract_batch(batch)))
+            results.put((index, True, pipeline.parse_batch(batch) if parse_only else pipeline.extract_batch(batch)))
         except Exception:  # noqa: BLE001
             results.put((index, False, _failure(pipeline, batch)))
             return
@@ -194,10 +209,5 @@ def _failure(pipeline: Pipeline, batch: list[Article]) -> str:
         try:
             pipeline.extract(article)
         except Exception as e:  # noqa: BLE001
-            return f"{article.path or article.name}: extraction failed: {_one_line(e)}"
+            return f"{article.path or article.name}: extraction failed: {one_line(e)}"
     return f"extraction failed for a batch of {len(batch)} articles ({batch[0].name} …), not for any one alone"
-
-
-def _one_line(e: BaseException) -> str:
-    message = " ".join(str(e).split())
-    return f"{type(e).__name__}: {message}" if message else type(e).__name__

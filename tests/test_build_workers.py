@@ -4,7 +4,8 @@ A build that parses in the main process, one with a single worker process and on
 must write exactly the same quads, report the same counts and add the articles in input
 order (the cross-article entity merge depends on it). A first build of many articles
 bulk-loads the store, and an article a killed bulk load left in part is rebuilt, not skipped.
-A failing article or a dead worker ends the build with one line, never a hang.
+A failing article or a dead worker ends the build with one line, never a hang. A lone worker
+only parses, and the main process extracts from the documents it sends: the same extractions.
 """
 
 from __future__ import annotations
@@ -165,3 +166,26 @@ def test_the_workers_of_a_killed_build_exit_by_themselves(copies, tmp_path):
     while alive := [pid for pid in workers if _running(pid)]:
         assert time.monotonic() < deadline, f"workers {alive} outlived their killed build"
         time.sleep(0.1)
+
+
+def test_a_lone_worker_parses_and_the_main_process_extracts_the_same(pipeline):
+    """Parse → bytes → extract (the one-worker split) gives what parse-and-extract gives."""
+    articles = [read_article(p) for p in sorted((Path(__file__).parents[1] / "seeds").glob("*.txt"))]
+    parsed = pipeline.parse_batch(articles)
+    assert len(parsed) == len(articles) and all(isinstance(b, bytes) for b in parsed)
+    again = list(pipeline.extract_parsed(articles, parsed))
+    assert again == pipeline.extract_batch(articles)
+    assert sum(len(x.claims) for x in again) > 10 and sum(len(x.events) for x in again) > 50
+
+
+def test_extraction_failing_in_the_main_process_is_one_line(pipeline, monkeypatch):
+    articles = [read_article(p) for p in sorted((Path(__file__).parents[1] / "seeds").glob("*.txt"))[:2]]
+    parsed = pipeline.parse_batch(articles)
+
+    def broken(doc, article):
+        raise ValueError("no\nparse")
+
+    monkeypatch.setattr(pipeline, "_extract", broken)
+    with pytest.raises(ExtractionError) as e:
+        list(pipeline.extract_parsed(articles, parsed))
+    assert str(e.value) == f"{articles[0].path}: extraction failed: ValueError: no parse"
