@@ -16,7 +16,8 @@ from kg.cli import cli, kb_option, max_bytes_option, published_option, reports_e
 @store_option
 @kb_option
 @published_option
-@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64), help="Extraction processes.")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Worker processes (1: it parses while kg extracts and writes; more: each parses and extracts).")
 @click.option("--force", is_flag=True, help="Re-extract articles even when unchanged.")
 @click.option("--prune", is_flag=True,
               help="Remove stored articles that are not among PATHS any more (their files are gone).")
