@@ -30,8 +30,8 @@ PLACEHOLDER = "#kg-values#"
 def _variants(saved) -> dict[str, str]:
     """Query text per set of given parameters (names joined by ","), with the place of the
     VALUES block marked and the query's own PREFIX lines left out (the page declares them once)."""
+    from kg.bindings import _where_brace
     from kg.query import specialise
-    from kg.store import _where_brace
 
     required = [p.name for p in saved.params if p.required]
     optional = [p.name for p in saved.params if not p.required]

@@ -22,9 +22,10 @@ import urllib3
 from rdflib.query import Result
 from rdflib.term import Identifier
 
+from kg.bindings import with_bindings
 from kg.errors import QueryError, StoreError
 from kg.graph import vocabulary as v
-from kg.store import Store, with_bindings
+from kg.store import Store
 
 __all__ = ["Endpoint", "PushReport", "push"]
 

@@ -40,7 +40,8 @@ def extract_shard(files: Sequence[str], out: str, published: str | None = None) 
     """Extract ``files`` and write their article graphs to the N-Quads file ``out``."""
     from kg.ingest import read_article
     from kg.pipeline import EntityRegistry, default_pipeline
-    from kg.store import article_triples, to_quads
+    from kg.store import article_triples
+    from kg.terms import to_quads
     from kg.workers import in_batches
 
     report = ShardReport(out)

@@ -6,8 +6,8 @@ through rdflib (:attr:`Store.dataset`, :meth:`Store.query`) so the rest of kg sp
 Layout (see ``docs/ontology.md``):
 
 * ``https://kg.example.org/graph/article/{name}`` holds everything extracted from one article,
-  including the descriptions of the entities it mentions, so that dropping or replacing an
-  article never leaves another article's facts without their labels;
+  including what it says of the entities it mentions (class, label), so that dropping or
+  replacing an article never leaves another article's facts without their labels;
 * ``https://kg.example.org/graph/kb`` (optional) holds the curated knowledge base.
 
 Because an entity is described in every article graph that mentions it, the union default
@@ -17,7 +17,6 @@ graph repeats its triples once per article: queries over the union use ``SELECT 
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from types import TracebackType
@@ -25,14 +24,16 @@ from typing import Any
 
 import pyoxigraph as ox
 from oxrdflib import OxigraphStore
-from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib import Dataset, Graph, URIRef
 from rdflib.query import Result
 from rdflib.term import Identifier, Node
 
+from kg.bindings import with_bindings
 from kg.errors import QueryError, StoreError
 from kg.graph import vocabulary as v
 from kg.graph.mapping import Triple, extraction_to_triples, new_graph
 from kg.records import Extraction
+from kg.terms import _plain, _rdflib_term, to_quads
 
 __all__ = ["DEFAULT_PATH", "ENV_VAR", "BulkLoad", "Store", "default_path"]
 
@@ -44,125 +45,6 @@ _REBUILD = "rm -rf {path} && kg build"
 def default_path() -> Path:
     """Where the store lives when no path is given: ``$KG_STORE``, else ``.kg`` in the cwd."""
     return Path(os.environ.get(ENV_VAR) or DEFAULT_PATH)
-
-
-def to_quads(graph: str, triples: Iterable[Triple]) -> list[ox.Quad]:
-    """rdflib triples as the distinct Oxigraph quads of the named graph ``graph``, in first-seen order.
-
-    The mapping repeats a few triples (an entity described once per mention), so they are
-    deduplicated as rdflib tuples, whose hashes are cached strings — cheaper than hashing
-    Oxigraph quads. Predicates, classes and entities repeat: each term is converted once.
-    """
-    name = ox.NamedNode(str(graph))
-    cache: dict[Node, Any] = {}
-    get, make = cache.get, ox.Quad
-    quads = []
-    for s, p, o in dict.fromkeys(triples):
-        if (s2 := get(s)) is None:
-            s2 = cache[s] = _ox_term(s)
-        if (p2 := get(p)) is None:
-            p2 = cache[p] = _ox_term(p)
-        if (o2 := get(o)) is None:
-            o2 = cache[o] = _ox_term(o)
-        quads.append(make(s2, p2, o2, name))
-    return quads
-
-
-def _ox_term(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
-    kind = type(term)  # exact types first: the mapping makes plain URIRefs and Literals
-    if kind is URIRef:
-        return ox.NamedNode(term)
-    if kind is Literal or isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(term, language=term.language)
-        if term.datatype:
-            return ox.Literal(term, datatype=ox.NamedNode(term.datatype))
-        return ox.Literal(term)
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    raise TypeError(f"not an RDF term: {term!r}")
-
-
-_XSD_STRING = str(v.XSD.string)
-
-
-def _rdflib_term(term: Any) -> Node:
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if term.language:
-        return Literal(term.value, lang=term.language)
-    if term.datatype.value == _XSD_STRING:
-        return Literal(term.value)  # rdflib tells "x" from "x"^^xsd:string; kg writes the former
-    return Literal(term.value, datatype=URIRef(term.datatype.value))
-
-
-def _plain(term: Any) -> Any:
-    """An xsd:string literal as a plain literal, so results compare equal to ``Literal("x")``."""
-    if isinstance(term, Literal) and term.datatype == v.XSD.string:
-        return Literal(str(term))
-    return term
-
-
-_IRI = re.compile(r"<[^<>\"{}|^`\\\s]*>")
-_CONSTRUCT_TEMPLATE = re.compile(r"\bCONSTRUCT\s*\{", re.IGNORECASE)
-
-
-def _where_brace(sparql: str) -> int:
-    """Position of the ``{`` opening the query's WHERE pattern, skipping comments, strings, IRIs
-    and a CONSTRUCT template; -1 when there is none."""
-    i, depth, skip_group = 0, 0, False
-    n = len(sparql)
-    while i < n:
-        c = sparql[i]
-        if c == "#":
-            i = sparql.find("\n", i)
-            i = n if i < 0 else i + 1
-            continue
-        if c in "'\"":
-            quote = c * 3 if sparql.startswith(c * 3, i) else c
-            j = i + len(quote)
-            while j < n and not sparql.startswith(quote, j):
-                j += 2 if sparql[j] == "\\" else 1
-            i = j + len(quote)
-            continue
-        if c == "<" and (m := _IRI.match(sparql, i)):
-            i = m.end()
-            continue
-        if c == "{":
-            if depth == 0 and not skip_group:
-                template = _CONSTRUCT_TEMPLATE.search(sparql, 0, i + 1)
-                if template is None or template.end() != i + 1:
-                    return i
-                skip_group = True  # CONSTRUCT { template } WHERE { pattern }
-            depth += 1
-        elif c == "}":
-            depth -= 1
-            if depth == 0 and skip_group:
-                skip_group = False
-        i += 1
-    return -1
-
-
-def with_bindings(sparql: str, bindings: Mapping[str, Identifier]) -> str:
-    """The query with a VALUES block binding ``bindings`` at the start of its WHERE pattern.
-
-    Oxigraph's own substitution only accepts variables of the SELECT projection; a VALUES block
-    joins with the whole pattern, which is what rdflib's ``initBindings`` means.
-    """
-    if not bindings:
-        return sparql
-    at = _where_brace(sparql)
-    if at < 0:
-        raise QueryError("cannot bind parameters: the query has no WHERE clause")
-    names = [name.lstrip("?$") for name in bindings]
-    terms = [t if isinstance(t, Identifier) else Literal(t) for t in bindings.values()]
-    variables = " ".join(f"?{name}" for name in names)
-    values = " ".join(term.n3() for term in terms)
-    return f"{sparql[: at + 1]} VALUES ({variables}) {{ ({values}) }} {sparql[at + 1 :]}"
 
 
 SERVE_LOCK = "kg-serve.pid"  # written by kg serve in the store folder: the server's pid
