@@ -24,7 +24,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from kg.errors import InputError
-from kg.graph.vocabulary import BASE, CANONICAL_GRAPH, TOPICS_GRAPH
+from kg.graph.vocabulary import BASE, TOPICS_GRAPH
 from kg.ingest import iter_input_paths, read_article
 from kg.ingest.reader import DEFAULT_MAX_BYTES
 from kg.pipeline import IN_PROCESS_BELOW, EntityRegistry, Pipeline, pipeline_fingerprint
@@ -150,8 +150,9 @@ def build(
                 store.remove_article(name)
                 report.pruned.append(name)
         if not todo:
-            if report.pruned or (not store.has_graph(CANONICAL_GRAPH) and store.articles()):
-                report.resolved = resolve(store)  # removed articles, or a store built before resolution
+            if report.pruned or (store.articles() and not store.is_resolved()):
+                # removed articles, a store built before resolution, or a resolution cut short
+                report.resolved = resolve(store)
             return report
         pipeline = pipeline or Pipeline()
         bulk = _can_bulk_load(store, [a for a, _ in todo])
@@ -159,6 +160,7 @@ def build(
         registry = EntityRegistry(minted_entities(store))
         replaced = {a.name for a, was_there in todo if was_there}
         articles = [a for a, _ in todo]
+        had_model = "nlp" in vars(pipeline)  # a lone worker's build loads it here, to extract
         extractions = pool.extract(articles) if pool else pipeline.extract_many(articles, workers=workers)
         bar = tqdm(extractions, total=len(todo), unit="article", disable=not progress, leave=False)
         with closing(extractions):  # on an error while writing, the worker processes stop at once
@@ -167,6 +169,8 @@ def build(
                 for kind, records in (("entities", x.entities), ("timexes", x.timexes), ("claims", x.claims),
                                       ("events", x.events)):
                     report.counts[kind] += len(records)
+        if not had_model:
+            pipeline.release_model()
         report.resolved = resolve(store)
         return report
 

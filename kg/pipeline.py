@@ -12,6 +12,7 @@ that are not in the knowledge base across articles.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from functools import cached_property, lru_cache
@@ -83,6 +84,13 @@ class Pipeline:
     @cached_property
     def nlp(self) -> Language:
         return load()
+
+    def release_model(self) -> None:
+        """Free the spaCy model (≈ 450 MB; loaded again on next use). ``kg build`` calls it once
+        the last article is extracted when the build loaded it, so that resolution, whose memory
+        grows with the corpus, does not run beside an idle model."""
+        if self.__dict__.pop("nlp", None) is not None:
+            gc.collect()
 
     @cached_property
     def fingerprint(self) -> str:

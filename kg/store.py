@@ -254,7 +254,12 @@ class Store:
 
     def sync_graph(self, graph: URIRef, triples: Iterable[Triple]) -> tuple[int, int]:
         """Make the named graph ``graph`` hold exactly ``triples``, writing only the difference
-        in one transaction; returns (triples added, triples removed)."""
+        in one transaction; returns (triples added, triples removed).
+
+        A graph written from nothing (a first build's derived graphs) goes through Oxigraph's bulk
+        loader, and its ``kg:contentHash`` last, in a transaction: a derived graph with its hash is
+        whole (:meth:`is_resolved`), and one an interruption left in part is completed by the next
+        sync, which writes the difference."""
         store = self._writable()
         name = ox.NamedNode(str(graph))
         try:
@@ -265,7 +270,9 @@ class Store:
         add, remove = new - old, old - new
         try:
             if not old:
-                store.extend(add)
+                hashes = ox.NamedNode(str(v.KG.contentHash))
+                store.bulk_extend(q for q in add if q.predicate != hashes)
+                store.extend([q for q in add if q.predicate == hashes])
             elif add or remove:
                 parts = []
                 if remove:
@@ -359,6 +366,11 @@ class Store:
             for quad in self._inner.quads_for_pattern(name, ox.NamedNode(str(v.KG.contentHash)), None, name):
                 out[str(graph)] = str(quad.object.value)
         return out
+
+    def is_resolved(self) -> bool:
+        """Whether both derived graphs (entities, canonical) are stored whole, with their hash."""
+        hashes = self.graph_hashes()
+        return all(str(g) in hashes for g in v.DERIVED_GRAPHS)
 
     def graph_ntriples(self, graph: str) -> tuple[bytes, int]:
         """One named graph as N-Triples bytes, and its number of triples."""

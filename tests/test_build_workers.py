@@ -189,3 +189,15 @@ def test_extraction_failing_in_the_main_process_is_one_line(pipeline, monkeypatc
     with pytest.raises(ExtractionError) as e:
         list(pipeline.extract_parsed(articles, parsed))
     assert str(e.value) == f"{articles[0].path}: extraction failed: ValueError: no parse"
+
+
+def test_a_build_frees_the_model_it_loaded_before_resolution(copies, tmp_path, pipeline, in_process):
+    """A lone worker's build loads the model in the main process to extract, and frees it once the
+    last article is extracted; a pipeline whose model was loaded before keeps it."""
+    from kg.pipeline import Pipeline
+
+    fresh = Pipeline()
+    report, quads = built(copies, tmp_path / "kg", fresh, workers=1)
+    assert "nlp" not in vars(fresh)
+    assert quads == in_process[1] and report.counts == in_process[0].counts
+    assert "nlp" in vars(pipeline)  # the session's pipeline, loaded before its builds, still has it

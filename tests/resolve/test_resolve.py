@@ -58,6 +58,27 @@ def test_resolving_twice_changes_nothing(tmp_path, seed_store_path, from_scratch
         assert derived(store) == from_scratch
 
 
+def test_a_resolution_cut_short_is_completed_by_the_next_build(tmp_path, pipeline, seed_store_path, from_scratch):
+    """A derived graph is bulk-loaded, its kg:contentHash last: a graph without its hash (a write
+    interrupted part-way) makes the next build resolve again, even with no article to extract."""
+    import pyoxigraph as ox
+
+    shutil.copytree(seed_store_path, tmp_path / "kg")
+    with Store.open(tmp_path / "kg") as store:
+        assert store.is_resolved()
+        canonical = ox.NamedNode(str(CANONICAL_GRAPH))
+        cut = [q for i, q in enumerate(store._inner.quads_for_pattern(None, None, None, canonical))
+               if q.predicate.value == str(KG.contentHash) or i % 3 == 0]
+        for q in cut:
+            store._inner.remove(q)
+        assert not store.is_resolved()
+        report = build([SEEDS], store, pipeline)
+        assert report.added == [] and report.resolved is not None and report.resolved.added == len(cut)
+        assert store.is_resolved() and derived(store) == from_scratch
+        again = build([SEEDS], store, pipeline)
+        assert again.resolved is None  # whole again: nothing to do
+
+
 def test_workers_end_with_the_same_resolution(tmp_path, from_scratch):
     with Store.open(tmp_path / "kg") as store:
         build([SEEDS], store, workers=2)
