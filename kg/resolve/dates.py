@@ -51,6 +51,7 @@ def gap(a: tuple[int, int], b: tuple[int, int]) -> int:
 
 
 @lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)  # a pure function of the value, asked for every mention of every cluster
 def precision(value: str | None) -> int:
     """3 for a day, 2 for a month, 1 for a year, 0 for anything else."""
     span = days(value)
