@@ -155,11 +155,11 @@ def build(
                 report.resolved = resolve(store)
             return report
         pipeline = pipeline or Pipeline()
-        bulk = _can_bulk_load(store, [a for a, _ in todo])
+        articles = [a for a, _ in todo]
+        bulk = _can_bulk_load(store, articles)
         store.replace_graph(TOPICS_GRAPH, hashed(TOPICS_GRAPH, list(pipeline.topics.triples())))  # hash: kg push
         registry = EntityRegistry(minted_entities(store))
         replaced = {a.name for a, was_there in todo if was_there}
-        articles = [a for a, _ in todo]
         had_model = "nlp" in vars(pipeline)  # a lone worker's build loads it here, to extract
         extractions = pool.extract(articles) if pool else pipeline.extract_many(articles, workers=workers)
         bar = tqdm(extractions, total=len(todo), unit="article", disable=not progress, leave=False)

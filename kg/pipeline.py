@@ -117,7 +117,7 @@ class Pipeline:
             try:
                 yield self._extract(Doc(self.nlp.vocab).from_bytes(data), article)
             except Exception as e:  # noqa: BLE001 -- one line naming the article, as a worker reports it
-                raise ExtractionError(f"{article.path or article.name}: extraction failed: {one_line(e)}") from e
+                raise ExtractionError(extraction_failed(article, e)) from e
 
     def extract_many(self, articles: Iterable[Article], workers: int = 1) -> Iterator[Extraction]:
         """Extractions in input order, parsed by ``workers`` worker processes while the caller
@@ -146,6 +146,11 @@ class Pipeline:
         claims = tuple(extract_claims(doc, article, sentences, mentions, timexes, self.topics))
         events = tuple(extract_events(doc, article, sentences, mentions, timexes, self.topics, claims=claims))
         return Extraction(article, sentences, mentions, entities, timexes, claims, events)
+
+
+def extraction_failed(article: Article, e: BaseException) -> str:
+    """The one line that reports an article whose extraction failed, wherever it ran."""
+    return f"{article.path or article.name}: extraction failed: {one_line(e)}"
 
 
 class EntityRegistry:

@@ -24,7 +24,7 @@ from typing import Any
 
 import pyoxigraph as ox
 from oxrdflib import OxigraphStore
-from rdflib import Dataset, Graph, URIRef
+from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.query import Result
 from rdflib.term import Identifier, Node
 
@@ -65,8 +65,6 @@ def article_triples(x: Extraction, topic_iri: Callable[[str], URIRef] | None = N
     """An article graph's triples, with the pipeline fingerprint it was extracted with."""
     yield from extraction_to_triples(x, topic_iri)
     if fingerprint:
-        from rdflib import Literal
-
         yield v.article_iri(x.article.name), v.KG.pipelineFingerprint, Literal(fingerprint)
 
 
@@ -104,12 +102,7 @@ class BulkLoad:
 
     def commit(self) -> None:
         """Write the articles added since the last commit: their content, then their hashes."""
-        store = self._store._writable()
-        try:
-            store.bulk_extend(self._content)
-            store.extend(self._hashes)
-        except OSError as e:
-            raise self._store._damaged(e) from e
+        self._store._bulk_then(self._content, self._hashes)
         self._content, self._hashes = [], []
 
 
@@ -268,12 +261,12 @@ class Store:
             raise StoreError(f"cannot write graph <{graph}>: {e}") from e
         old = set(store.quads_for_pattern(None, None, None, name))
         add, remove = new - old, old - new
+        if not old:
+            hashes = ox.NamedNode(str(v.KG.contentHash))
+            self._bulk_then([q for q in add if q.predicate != hashes], [q for q in add if q.predicate == hashes])
+            return len(add), 0
         try:
-            if not old:
-                hashes = ox.NamedNode(str(v.KG.contentHash))
-                store.bulk_extend(q for q in add if q.predicate != hashes)
-                store.extend([q for q in add if q.predicate == hashes])
-            elif add or remove:
+            if add or remove:
                 parts = []
                 if remove:
                     body = " .\n".join(f"{q.subject} {q.predicate} {q.object}" for q in remove)
@@ -285,6 +278,16 @@ class Store:
         except OSError as e:
             raise self._damaged(e) from e
         return len(add), len(remove)
+
+    def _bulk_then(self, content: list[ox.Quad], markers: list[ox.Quad]) -> None:
+        """``content`` through Oxigraph's bulk loader (not atomic), then ``markers`` — the hashes
+        that say a graph is whole — in one transaction, once the content is written."""
+        store = self._writable()
+        try:
+            store.bulk_extend(content)
+            store.extend(markers)
+        except OSError as e:
+            raise self._damaged(e) from e
 
     def load_shards(self, paths: Iterable[str | os.PathLike[str]]) -> int:
         """Bulk-load N-Quads shards (see :mod:`kg.shards`); returns the quads the store then holds.

@@ -37,6 +37,7 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from kg.errors import ExtractionError, one_line
+from kg.pipeline import extraction_failed
 from kg.records import Article, Extraction
 
 if TYPE_CHECKING:
@@ -209,5 +210,5 @@ def _failure(pipeline: Pipeline, batch: list[Article]) -> str:
         try:
             pipeline.extract(article)
         except Exception as e:  # noqa: BLE001
-            return f"{article.path or article.name}: extraction failed: {one_line(e)}"
+            return extraction_failed(article, e)
     return f"extraction failed for a batch of {len(batch)} articles ({batch[0].name} …), not for any one alone"

@@ -53,6 +53,7 @@ __all__ = [
     "article_name_from_graph",
     "canonical_iri",
     "entity_iri",
+    "event_type_id",
     "event_type_iri",
     "topic_iri",
 ]
@@ -327,6 +328,11 @@ def article_name_from_graph(graph: str) -> str | None:
 def event_type_iri(type_id: str) -> URIRef:
     """The skos:Concept of an event type id such as "travel"."""
     return URIRef(BASE + "eventtype/" + _segment(type_id))
+
+
+def event_type_id(iri: str) -> str:
+    """The id of the event type whose concept is ``iri`` (the inverse of :func:`event_type_iri`)."""
+    return unquote(str(iri)[len(BASE + "eventtype/") :])
 
 
 def canonical_iri(kind: str, key: str) -> URIRef:

@@ -132,7 +132,6 @@ _ENTITY_MENTIONS = "SELECT ?x ?e WHERE { GRAPH ?g { ?x itsrdf:taIdentRef ?e } }"
 _SENTENCES = "SELECT ?s WHERE { GRAPH ?g { ?s a nif:Sentence } }"
 _ROLE = {v.KG.agent: "agent", v.KG.patient: "patient", v.KG.recipient: "recipient", v.KG.participant: "participant"}
 _ROLE_BY_IRI = {str(k): r for k, r in _ROLE.items()}
-_EVENT_TYPE = v.BASE + "eventtype/"
 
 
 _ARTICLES = """
@@ -192,7 +191,7 @@ def _events(store: Store, info: _Articles) -> Iterator[EventMention]:
         seen.add(m)
         a, begin, end = span_of(tp)
         yield EventMention(
-            m, a, info.issued.get(a), etype[len(_EVENT_TYPE):], lemma or "", info.text.get(a, "")[begin:end],
+            m, a, info.issued.get(a), v.event_type_id(etype), lemma or "", info.text.get(a, "")[begin:end],
             modality, value or stamp, dsource, info.sentence(a, span_of(ev)[1]), begin,
             tuple(sorted(set(roles.get(m, ())))), places.get(m), frozenset(topics.get(m, ())), claim,
         )
