@@ -50,7 +50,6 @@ _PARAM = re.compile(
     r"^#\s*param:\s*(?P<name>[A-Za-z_]\w*)\s*\((?P<kind>\w+)(?P<opts>[^)]*)\)\s*[—–:-]?\s*(?P<doc>.*)$"
 )
 _CONDITIONAL = re.compile(r"#\s*if\s+(?P<names>\w+(?:\s*,\s*\w+)*)\s*$")
-_DATE = re.compile(r"^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$")
 
 
 @dataclass(frozen=True)
@@ -240,9 +239,10 @@ def _entity(value: str, store=None, name: str = "entity") -> URIRef:
     entry = kb.lookup(value)
     if entry:
         return entity_iri(entry.id)
+    stored = [(str(e), str(n)) for e, n in store.query(_ENTITY_NAMES)] if store is not None else []
     if store is not None:
         target = normalise(value)
-        names = [(str(e), normalise(str(n))) for e, n in store.query(_ENTITY_NAMES)]
+        names = [(e, normalise(n)) for e, n in stored]
         exact = sorted({e for e, n in names if n == target})
         if exact:
             return URIRef(exact[0])
@@ -256,7 +256,7 @@ def _entity(value: str, store=None, name: str = "entity") -> URIRef:
     if store is not None:
         from kg import params
 
-        hint = params.did_you_mean(value, [str(n) for _, n in store.query(_ENTITY_NAMES)])
+        hint = params.did_you_mean(value, [n for _, n in stored])
         raise QueryError(f"parameter {name}: no actor named {value!r} in the store{hint}")
     return entity_iri(slug(value))
 

@@ -217,8 +217,7 @@ def _actors(f: _Facts, filters: Filters) -> nx.Graph:
         _dated(f.entities[speaker], date)
         for t in targets:
             involved.add(t)
-            if t in f.entities:
-                _dated(f.entities[t], date)  # spoken about then
+            _dated(f.entities[t], date)  # spoken about then (claim targets are entities: _load)
             _add_edge(g, speaker, t, "speaks-about", date, sources)
     for e, data in f.entities.items():
         if not filters.active() or e in involved:
