@@ -261,14 +261,14 @@ def _entity(value: str, store=None, name: str = "entity") -> URIRef:
     return entity_iri(slug(value))
 
 
-_COMMENTS = re.compile(r"(?m)#[^\n]*$")
+_COMMENTS = re.compile(r"(?m)(<[^<>\s]*>)|#[^\n]*$")  # an IRI is kept whole: its "#" is no comment
 _PROLOGUE = re.compile(r"(?is)^\s*(?:(?:PREFIX\s+[\w.-]*:\s*<[^>]*>|BASE\s*<[^>]*>)\s*)*")
 _UPDATE = re.compile(r"(?i)\s*(INSERT|DELETE|DROP|CLEAR|LOAD|CREATE|ADD|MOVE|COPY|WITH)\b")
 
 
 def execute(store, query_text: str, binds: Mapping[str, Identifier] | None = None, timeout: float | None = None) -> Result:
     """Run a query on the store; a timeout (seconds) raises QueryError, and so does an update."""
-    update = _UPDATE.match(_PROLOGUE.sub("", _COMMENTS.sub("", query_text)))
+    update = _UPDATE.match(_PROLOGUE.sub("", _COMMENTS.sub(lambda m: m.group(1) or "", query_text)))
     if update:
         raise QueryError(f"SPARQL updates ({update.group(1).upper()}) are not accepted here: kg query only reads; "
                          "the graph changes through kg build, kg remove and kg load")

@@ -87,7 +87,9 @@ def test_unknown_speaker_says_did_you_mean(seed_store_path):
     assert "Vladimir Poutine" in r.output
 
 
-@pytest.mark.parametrize("update", ["DROP ALL", "CLEAR DEFAULT", "PREFIX x: <http://x/>\nINSERT DATA { x:a x:b x:c }"])
+@pytest.mark.parametrize("update", ["DROP ALL", "CLEAR DEFAULT", "PREFIX x: <http://x/>\nINSERT DATA { x:a x:b x:c }",
+                                    "PREFIX kg: <https://kg.example.org/ns#>  # a '#' in an IRI is no comment\n"
+                                    "DELETE WHERE { ?s kg:stance ?o }"])
 def test_updates_are_refused_in_one_line(seed_store_path, update):
     r = cli_run("query", "-e", update, "--store", str(seed_store_path))
     assert r.exit_code != 0
