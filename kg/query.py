@@ -16,14 +16,16 @@ block, never pasted into the text), after it is resolved the way people type it:
 * ``topic`` — a label, plural/singular or narrower concept ("Sanctions") → topic IRI;
 * ``date`` — ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` → a plain string literal that queries
   compare with ``STR(?date)`` (prefix-aware, so granularities mix);
-* ``string`` — a plain literal; ``int`` — an integer literal.
+* ``string`` — a plain literal; ``int`` — an integer literal; ``bool`` — true/false (yes/no, 1/0).
 
 *Conditional lines*: a line ending with the comment ``# if NAME`` is kept only when the
 parameter NAME is given. That lets an optional parameter be a plain triple pattern
 (``?claim schema:creator ?speaker_iri .  # if speaker``), which the store answers from
 its indexes, instead of a ``FILTER(!BOUND(…) || …)`` evaluated on every row — the
 difference between milliseconds and seconds on a million triples. In another SPARQL
-client the query runs as is, with every such parameter required.
+client the query runs as is, with every such parameter required. A line ending with
+``# unless NAME`` is the reverse: kept only when NAME is not given (or is a ``bool`` given
+false) — the timeline's ``?e kg:salient true .  # unless all``.
 """
 
 from __future__ import annotations
@@ -44,12 +46,13 @@ from kg.errors import InputError, QueryError
 from kg.graph.vocabulary import BASE, entity_iri
 from kg.kb import default_kb, normalise, slug
 
-KINDS = ("entity", "topic", "date", "string", "int")
+KINDS = ("entity", "topic", "date", "string", "int", "bool")
+_TRUE, _FALSE = frozenset({"true", "yes", "1", "oui"}), frozenset({"false", "no", "0", "non"})
 FORMATS = ("table", "csv", "tsv", "json", "xml", "md")
 _PARAM = re.compile(
     r"^#\s*param:\s*(?P<name>[A-Za-z_]\w*)\s*\((?P<kind>\w+)(?P<opts>[^)]*)\)\s*[—–:-]?\s*(?P<doc>.*)$"
 )
-_CONDITIONAL = re.compile(r"#\s*if\s+(?P<names>\w+(?:\s*,\s*\w+)*)\s*$")
+_CONDITIONAL = re.compile(r"#\s*(?P<word>if|unless)\s+(?P<names>\w+(?:\s*,\s*\w+)*)\s*$")
 
 
 @dataclass(frozen=True)
@@ -174,11 +177,13 @@ def bindings(query: SavedQuery, raw: Mapping[str, str], store=None) -> dict[str,
 
 
 def specialise(query: SavedQuery, given: Mapping[str, object]) -> str:
-    """The query text without the ``# if NAME`` lines of parameters that are not given."""
+    """The query text without the ``# if NAME`` lines of parameters that are not given, and without
+    the ``# unless NAME`` lines of those that are (a ``bool`` parameter given false is not given)."""
     lines = []
     for line in query.text.splitlines(keepends=True):
         m = _CONDITIONAL.search(line)
-        if m and not all(name.strip() in given for name in m["names"].split(",")):
+        names = [name.strip() for name in m["names"].split(",")] if m else []
+        if m and (not all(n in given for n in names) if m["word"] == "if" else any(n in given for n in names)):
             lines.append("\n")  # keep line numbers for error messages
             continue
         lines.append(line)
@@ -188,8 +193,18 @@ def specialise(query: SavedQuery, given: Mapping[str, object]) -> str:
 def prepare(query: SavedQuery, raw: Mapping[str, str], store=None) -> tuple[str, dict[str, Identifier]]:
     """(query text, bindings) ready to run: parameters resolved, conditional lines applied."""
     binds = bindings(query, raw, store)
-    given = {p.name for p in query.params if p.variable in binds}
+    given = {p.name for p in query.params if p.variable in binds
+             and not (p.kind == "bool" and not binds[p.variable].toPython())}
     return specialise(query, given), binds
+
+
+def hidden_rows(query: SavedQuery, raw: Mapping[str, str], store, shown: int, timeout: float | None = None) -> int:
+    """How many rows a query with an ``all`` switch hid (0 when it has none or it was given)."""
+    if not any(p.name == "all" and p.kind == "bool" for p in query.params) or "all" in raw:
+        return 0
+    text, binds = prepare(query, {**raw, "all": "true"}, store)
+    result = execute(store, text, binds, timeout=timeout)
+    return max(len(result.bindings) - shown, 0)
 
 
 def resolve(p: Param, value: str, store=None) -> Identifier:
@@ -205,6 +220,10 @@ def _resolve(p: Param, value: str, store=None) -> Identifier:
         from kg import params
 
         return Literal(params.date(value, f"parameter {p.name}"))
+    if p.kind == "bool":
+        if value.strip().lower() not in _TRUE | _FALSE:
+            raise QueryError(f"parameter {p.name}: {value!r} is not true or false")
+        return Literal(value.strip().lower() in _TRUE)
     if p.kind == "int":
         try:
             return Literal(int(value))

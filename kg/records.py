@@ -139,6 +139,8 @@ class Event:
     date_start: int | None = None
     date_end: int | None = None
     claim: tuple[int, int] | None = None  # (content_start, content_end) of the claim whose content reports it
+    confidence: float = 1.0  # probability that the trigger names a happening (kg.extract.events.decision)
+    decided_by: str = ""  # what kept it: "model:<name>" or "rule:<name>"
 
 
 @dataclass(frozen=True)

@@ -50,6 +50,7 @@ def records(x: Extraction) -> Iterator[dict[str, Any]]:
             "lemma": e.lemma, "modality": e.modality, "modality_rule": e.modality_rule,
             "date_text": e.date_text, "date_start": e.date_start, "date_end": e.date_end,
             "claim": list(e.claim) if e.claim else None,
+            "confidence": e.confidence, "decided_by": e.decided_by,
         }
 
 

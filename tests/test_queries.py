@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kg import query as kq
+from kg.errors import QueryError
 from kg.store import Store
 from tests.conftest import ROOT
 
@@ -125,13 +126,13 @@ def test_timeline_putin_visit(store):
 
 def test_timeline_marks_the_planned_stop_in_vietnam(store):
     """Issue 11: Putin's June 2024 visit with its planned stop in Vietnam marked planned."""
-    rows = run(store, "timeline", actor="Poutine")
+    rows = run(store, "timeline", actor="Poutine", all="true")  # one source, outside the lead: not salient
     (vietnam,) = [r for r in rows if r["type"] == "travel" and r.get("place") == "Vietnam"]
     assert vietnam["modality"] == "planned" and vietnam["event"].endswith("[planned]")
     assert vietnam["date_source"] == "article" and vietnam["source"].startswith("000")
     pyongyang = [r for r in rows if r["type"] == "travel" and r.get("place") in {"Corée du Nord", "Pyongyang"}]
     assert pyongyang and {r["modality"] for r in pyongyang} <= {"asserted", "reported"}
-    planned = run(store, "timeline", modality="planned")
+    planned = run(store, "timeline", modality="planned", all="true")
     assert vietnam in planned and {r["modality"] for r in planned} == {"planned"}
 
 
@@ -140,7 +141,7 @@ def test_timeline_filters(store):
     assert june and {r["date"] for r in june} == {"2024-06-18"}
     pyongyang = run(store, "timeline", place="Pyongyang")
     assert pyongyang and {r["place"] for r in pyongyang} == {"Pyongyang"}
-    assert {r["type"] for r in run(store, "timeline", topic="sanctions")} >= {"sanction"}
+    assert {r["type"] for r in run(store, "timeline", topic="sanctions", all="true")} >= {"sanction"}
 
 
 # --- actor -----------------------------------------------------------------------------------
@@ -256,3 +257,22 @@ def test_injection_matches_nothing_and_changes_nothing(store, name):
             continue
         assert rows == [], (name, p.name)
     assert len(store) == before
+
+
+def test_timeline_shows_the_salient_rows_and_all_true_shows_every_row(store):
+    """Issue 21: the default timeline keeps the salient events; all=true every dated one."""
+    shown, every = run(store, "timeline"), run(store, "timeline", all="true")
+    assert shown and len(every) > len(shown)
+    assert all(r in every for r in shown)
+    assert run(store, "timeline", all="false") == shown
+    hidden = [r for r in every if r not in shown]
+    # what is hidden is reported once, outside the lead, or of no type: never a three-source event
+    assert all(int(r["sources"]) < 3 for r in hidden)
+    salient = {str(v) for (v,) in store.select(
+        "SELECT ?s WHERE { GRAPH graph:canonical { ?e kg:salient ?s } }")}
+    assert salient == {"true", "false"}
+
+
+def test_a_bool_parameter_refuses_other_values(store):
+    with pytest.raises(QueryError, match="parameter all: 'maybe' is not true or false"):
+        run(store, "timeline", all="maybe")

@@ -160,3 +160,13 @@ def test_construct_uses_kg_prefixes(store):
     out = run(store, "-e", "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH <https://kg.example.org/graph/canonical> "
                            "{ ?s ?p ?o } } LIMIT 20")
     assert out.exit_code == 0 and "ns1:" not in out.stdout and "@prefix kg: <https://kg.example.org/ns#>" in out.stdout
+
+
+def test_the_timeline_says_how_many_rows_it_hid(store):
+    """Issue 21: hidden rows are counted on stderr (stdout stays the table); all=true shows them all."""
+    shown = run(store, "timeline", "--format", "csv")
+    every = run(store, "timeline", "-p", "all=true", "--format", "csv")
+    n_shown, n_every = len(shown.stdout.splitlines()) - 1, len(every.stdout.splitlines()) - 1
+    assert shown.exit_code == 0 and n_every > n_shown > 0
+    assert shown.stderr.strip() == f"{n_every - n_shown} more rows hidden as not salient: add -p all=true to show them"
+    assert every.stderr == ""

@@ -81,13 +81,17 @@ def eval_claims(gold, threshold, errors, as_json):
 @click.option("--gold", "golds", multiple=True, type=click.Path(path_type=Path),
               help="Event gold .jsonl on French TimeBank text (repeatable)  [default: tests/data/events-gold/*.jsonl]")
 @click.option("--errors", is_flag=True, help="List misses, wrong types, dates and modalities, unreported dated events.")
+@click.option("--news", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
+              help="Folder of the judged news articles (third-party texts kept out of the repository): "
+                   "adds their timeline audits")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @reports_errors
-def eval_events(timebank, golds, errors, as_json):
-    """Score events: French TimeBank's EVENT/TLINK layer (dev and frozen held-out thirds) and kg's event gold."""
+def eval_events(timebank, golds, errors, news, as_json):
+    """Score events. Recall: French TimeBank's EVENT/TLINK layer (dev and frozen held-out thirds) and kg's
+    event gold. Precision: blind audits of timeline rows (tests/data/events-audit), replayed on this run."""
     from kg.eval.events_run import run_event_evals
 
-    run_event_evals(timebank, golds, errors, as_json, click.echo)
+    run_event_evals(timebank, golds, errors, as_json, click.echo, news)
 
 
 @eval_.command(name="coref")

@@ -61,7 +61,12 @@ def query(query, expression, params, fmt, list_, limit, width, timeout, endpoint
     with Store.open(store_path, read_only=True) as store:
         text, binds = q.prepare(saved, raw, store)
         result = q.execute(store, text, binds, timeout=timeout)
+        shown = len(result.bindings) if result.type == "SELECT" else 0
         click.echo(q.render(result, fmt, limit, width), nl=False)
+        hidden = q.hidden_rows(saved, raw, store, shown, timeout)
+        if hidden:
+            click.echo(f"{hidden} more row{'s' * (hidden > 1)} hidden as not salient: add -p all=true to show them",
+                       err=True)
 
 
 def _split_param(text: str) -> tuple[str, str]:

@@ -277,17 +277,17 @@ TIMEBANK_LABELS = {"event_precision": "event triggers: precision", "event_recall
 def gold_table(r: GoldReport, markdown: bool = False) -> str:
     head = f"{r.documents} documents, {r.gold} gold events, {r.system} system events"
     rows = [(GOLD_LABELS[k], v) for k, v in r.scores().items()]
-    return _table(head, rows, markdown)
+    return score_table(head, rows, markdown)
 
 
 def timebank_table(r: TimebankReport, markdown: bool = False) -> str:
     head = (f"{r.documents} documents, {r.gold} gold EVENTs ({r.anchored} dated by a TLINK), "
             f"{r.system} system events")
     rows = [(TIMEBANK_LABELS[k], v) for k, v in r.scores().items() if k in TIMEBANK_LABELS]
-    return _table(head, rows, markdown)
+    return score_table(head, rows, markdown)
 
 
-def _table(head: str, rows: list[tuple[str, float]], markdown: bool) -> str:
+def score_table(head: str, rows: list[tuple[str, float]], markdown: bool) -> str:
     if markdown:
         return "\n".join([head, "", "| measure | kg |", "|---|---:|", *(f"| {n} | {v:.3f} |" for n, v in rows)])
     return "\n".join([head, *(f"  {n:42}{v:7.3f}" for n, v in rows)])

@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from kg.errors import InputError
+from kg.eval.audit import AuditReport, audit_table, evaluate_audit, news_texts, timebank_texts
 from kg.eval.corpora import timebank_dir, timebank_splits
 from kg.eval.events import (
     GoldReport,
@@ -21,11 +22,13 @@ from kg.eval.events import (
 __all__ = ["DEFAULT_GOLD", "event_reports", "run_event_evals"]
 
 DEFAULT_GOLD = Path(__file__).resolve().parents[2] / "tests" / "data" / "events-gold"
+AUDITS = DEFAULT_GOLD.parent / "events-audit"
 
 
-def event_reports(timebank: Path | None = None, golds: Sequence[Path] = (), pipeline=None
-                  ) -> dict[str, TimebankReport | GoldReport]:
-    """French TimeBank's dev and held-out thirds, then every gold file, by corpus label."""
+def event_reports(timebank: Path | None = None, golds: Sequence[Path] = (), pipeline=None, news: Path | None = None
+                  ) -> dict[str, TimebankReport | GoldReport | AuditReport]:
+    """French TimeBank's dev and held-out thirds, then every gold file, then the timeline audits
+    (French TimeBank's thirds; the judged news articles when ``news`` holds their texts), by corpus label."""
     folder = Path(timebank or timebank_dir())
     if not folder.is_dir():
         raise InputError(f"{folder}: French TimeBank not found (give --timebank, or put it in ../shared)")
@@ -41,12 +44,27 @@ def event_reports(timebank: Path | None = None, golds: Sequence[Path] = (), pipe
         if not golds and not {e.doc for e in read_gold(g)} <= set(names):
             continue  # the default gold annotates French TimeBank documents this folder does not hold
         out[f"events gold: {Path(g).stem}"] = evaluate_gold(g, folder, pipeline)
+    for split in ("dev", "heldout"):
+        judged = AUDITS / f"ftb-{split}.jsonl"
+        if judged.is_file():
+            out[f"timeline audit: ftb-{split}"] = evaluate_audit(
+                f"ftb-{split}", timebank_texts(split, folder), judged, pipeline)
+        judged = AUDITS / f"news-{split}.jsonl"
+        if news is not None and judged.is_file():
+            out[f"timeline audit: news-{split}"] = evaluate_audit(
+                f"news-{split}", news_texts(news, _split_files(news, judged)), judged, pipeline)
     return out
 
 
+def _split_files(news: Path, judged: Path) -> list[str]:
+    """The articles of a news split: listed in the manifest beside its judgments."""
+    manifest = judged.with_name(judged.stem + ".files")
+    return manifest.read_text(encoding="utf-8").split()
+
+
 def run_event_evals(timebank: Path | None, golds: Sequence[Path], errors: bool, as_json: bool,
-                    echo: Callable[[str], None]) -> None:
-    reports = event_reports(timebank, golds)
+                    echo: Callable[[str], None], news: Path | None = None) -> None:
+    reports = event_reports(timebank, golds, news=news)
     if as_json:
         echo(json.dumps({name: r.scores() for name, r in reports.items()}, indent=2))
         return
@@ -55,5 +73,7 @@ def run_event_evals(timebank: Path | None, golds: Sequence[Path], errors: bool, 
             for line in r.errors:
                 echo(line)
             echo("")
-        echo(f"{name}: " + (timebank_table(r) if isinstance(r, TimebankReport) else gold_table(r)))
+        table = (timebank_table(r) if isinstance(r, TimebankReport) else audit_table(r)
+                 if isinstance(r, AuditReport) else gold_table(r))
+        echo(f"{name}: " + table)
         echo("")

@@ -12,6 +12,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from datetime import date
+from decimal import Decimal
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
@@ -329,6 +330,9 @@ class _ArticleMapper:
         if e.lemma:
             yield iri, KG.lemma, Literal(e.lemma)
         yield iri, KG.modality, Literal(e.modality)
+        yield iri, KG.confidence, Literal(Decimal(f"{e.confidence:.3f}").normalize())  # xsd:decimal
+        if e.decided_by:
+            yield iri, KG.decidedBy, Literal(e.decided_by)
         if e.claim is not None and e.claim in self._claims:
             yield iri, KG.reportedBy, self._claims[e.claim]
         for role, key, label in e.actors:  # kg:agent … are sub-properties of sem:hasActor

@@ -116,6 +116,10 @@ class KG(DefinedNamespace):
     lemma: URIRef  # lemma of the trigger ("signer"): what an event of type other is
     modality: URIRef  # "asserted", "negated", "planned", "possible", "reported" or "cancelled"
     reportedBy: URIRef  # a reported event → the kg:Claim whose content carries it
+    confidence: URIRef  # xsd:decimal on an event mention: probability that its trigger names a happening
+    decidedBy: URIRef  # on an event mention: the rule or model that kept it ("model:event-decision")
+    salience: URIRef  # xsd:decimal on a canonical event: how central it is to the corpus's story (kg.resolve.salience)
+    salient: URIRef  # xsd:boolean on a canonical event: shown by the default timeline
     datePhrase: URIRef  # span of the expression an event's or claim's date comes from
     cameoRoot: URIRef  # on an event type: the CAMEO root code it maps to ("04"), as GDELT codes events
     cameoCode: URIRef  # on an event type: the most specific CAMEO code that fits ("042")

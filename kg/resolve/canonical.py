@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from decimal import Decimal
 
 from rdflib import Literal, URIRef
 
@@ -20,6 +21,7 @@ from kg.resolve.claims import ClaimCluster, representative
 from kg.resolve.dates import precision
 from kg.resolve.events import EventCluster
 from kg.resolve.links import Link
+from kg.resolve.salience import salience
 
 KG, SEM, SDO, PROV, GAF = v.KG, v.SEM, v.SDO, v.PROV, v.GAF
 _ROLE = {"agent": KG.agent, "patient": KG.patient, "recipient": KG.recipient, "participant": KG.participant}
@@ -91,6 +93,9 @@ def event_triples(iri: URIRef, c: EventCluster, names: dict[str, str],
         f" @ {_label(names, place)}" if place else "") + (f" [{modality}]" if modality != "asserted" else "")
     yield iri, v.RDFS.label, Literal(label)
     value, source = best_date(ms)
+    score, salient = salience(ms, bool(value and timex_literal(value) is not None))
+    yield iri, KG.salience, Literal(Decimal(f"{score:.3f}").normalize())  # xsd:decimal, canonical form
+    yield iri, KG.salient, Literal(salient)
     if value:
         if (lit := timex_literal(value)) is not None:
             yield iri, SEM.hasTimeStamp, lit

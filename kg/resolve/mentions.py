@@ -40,6 +40,7 @@ class EventMention:
     place: str | None = None  # entity IRI
     topics: frozenset[str] = frozenset()
     claim: str | None = None  # the claim mention whose content reports it
+    confidence: float = 1.0  # that its trigger names a happening (kg:confidence)
 
     @cached_property
     def everyone(self) -> frozenset[str]:
@@ -97,7 +98,7 @@ class Mentions:
 # Article graphs describe no span: offsets and articles are read from the span IRIs
 # (``…/article/NAME#char=b,e``, :func:`kg.graph.mapping.span_of`), texts from each context.
 _EVENTS = """
-SELECT ?m ?etype ?lemma ?modality ?value ?stamp ?dsource ?ev ?tp ?claim WHERE {
+SELECT ?m ?etype ?lemma ?modality ?value ?stamp ?dsource ?ev ?tp ?claim ?confidence WHERE {
   GRAPH ?g {
     ?m a kg:EventMention ; sem:eventType ?etype ; kg:modality ?modality ; kg:evidence ?ev ; kg:triggerPhrase ?tp .
     OPTIONAL { ?m kg:lemma ?lemma }
@@ -105,6 +106,7 @@ SELECT ?m ?etype ?lemma ?modality ?value ?stamp ?dsource ?ev ?tp ?claim WHERE {
     OPTIONAL { ?m sem:hasTimeStamp ?stamp }
     OPTIONAL { ?m kg:dateSource ?dsource }
     OPTIONAL { ?m kg:reportedBy ?claim }
+    OPTIONAL { ?m kg:confidence ?confidence }
   }
 }
 """
@@ -185,7 +187,7 @@ def _events(store: Store, info: _Articles) -> Iterator[EventMention]:
         else:
             topics[m].add(x)
     seen = set()
-    for m, etype, lemma, modality, value, stamp, dsource, ev, tp, claim in store.select(_EVENTS):
+    for m, etype, lemma, modality, value, stamp, dsource, ev, tp, claim, confidence in store.select(_EVENTS):
         if m in seen:
             continue
         seen.add(m)
@@ -194,6 +196,7 @@ def _events(store: Store, info: _Articles) -> Iterator[EventMention]:
             m, a, info.issued.get(a), v.event_type_id(etype), lemma or "", info.text.get(a, "")[begin:end],
             modality, value or stamp, dsource, info.sentence(a, span_of(ev)[1]), begin,
             tuple(sorted(set(roles.get(m, ())))), places.get(m), frozenset(topics.get(m, ())), claim,
+            float(confidence) if confidence is not None else 1.0,
         )
 
 

@@ -98,7 +98,7 @@ def test_no_typed_event(nlp, text: str) -> None:
         ("Poutine n'a pas rencontré Kim.", "meeting", "negated"),
         ("La Corée du Nord pourrait fournir des obus à la Russie.", "arms-transfer", "possible"),
         ("Poutine cherche à acheter des armes.", "arms-transfer", "possible"),
-        ("Poutine est venu pour signer un accord.", "agreement", "planned"),
+        ("Poutine prévoit de signer un accord.", "agreement", "planned"),
     ],
 )
 def test_what_did_not_happen_is_kept_with_its_modality(nlp, text: str, etype: str, modality: str) -> None:

@@ -17,7 +17,7 @@ typology and every rule are described in ``docs/events.md``.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -25,6 +25,7 @@ from kg.extract.event_lexicon import Lexicon
 from kg.extract.events.actors import fill_roles
 from kg.extract.events.context import Candidate, Context, lemma
 from kg.extract.events.dates import assign_dates
+from kg.extract.events.decision import Decision, decide
 from kg.extract.events.modality import MODALITIES, ModalityWords, classify, verb_modality
 from kg.extract.events.triggers import is_reflexive, other_candidates, typed_candidates
 from kg.records import Article, Claim, Event, Mention, Sentence, TimeExpr
@@ -146,7 +147,7 @@ def _sentence_topics(ctx: Context, sent: int, topics: TopicScheme | None) -> tup
     return ctx.topic_cache[sent]
 
 
-def _to_event(r: Candidate, ctx: Context, topics: TopicScheme | None) -> Event:
+def _to_event(r: Candidate, ctx: Context, topics: TopicScheme | None, decision: Decision) -> Event:
     s = ctx.sentences[r.sentence]
     actors: list[tuple[str, str, str]] = []
     place = r.places[0] if r.places else None
@@ -167,6 +168,7 @@ def _to_event(r: Candidate, ctx: Context, topics: TopicScheme | None) -> Event:
         date_text=ctx.article.text[dstart:dend] if dstart is not None else None,
         date_start=dstart, date_end=dend,
         claim=(r.claim.content_start, r.claim.content_end) if r.claim is not None else None,
+        confidence=decision.confidence, decided_by=decision.by,
     )
 
 
@@ -179,8 +181,10 @@ def extract_events(
     topics: TopicScheme | None = None,
     lexicon: Lexicon | None = None,
     claims: Sequence[Claim] = (),
+    decider: Callable[[Candidate, Context], Decision] = decide,
 ) -> Iterator[Event]:
-    """Yield the events of one article, in text order."""
+    """Yield the events of one article, in text order: the candidates that say something and that
+    ``decider`` (rules of French, then the learned model: :mod:`~kg.extract.events.decision`) keeps."""
     lex = lexicon or Lexicon.load()
     ctx = Context(doc, article, sentences, mentions, lex, ModalityWords.load(), claims, _speech_verbs())
     cands: list[Candidate] = []
@@ -202,6 +206,6 @@ def extract_events(
     cands = _merge(cands)
     assign_dates(cands, ctx, timexes)
     for r in cands:
-        if _keep(r, ctx):
-            yield _to_event(r, ctx, topics)
+        if _keep(r, ctx) and (decision := decider(r, ctx)).keep:
+            yield _to_event(r, ctx, topics, decision)
 
