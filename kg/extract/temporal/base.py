@@ -29,6 +29,11 @@ class _Cand:
     # Expressions whose day comes from the discourse ("22 h", "le lendemain") carry a
     # function of the reference day instead of a final value.
     from_ref: Callable[[date | None], str] | None = None
+    # A date whose year the tense chose ("en décembre", "le 3 mars"): its value in another
+    # year (None when that year does not fit, e.g. disagrees with a named weekday), and the
+    # tense that chose it (see the year carry rule in kg.extract.temporal.tagger).
+    reyear: Callable[[int], str | None] | None = None
+    tense: str | None = None
 
 
 class _Context:

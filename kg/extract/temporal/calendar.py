@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import partial
 
 from kg.extract.temporal.anchoring import (
     _DAY_VALUE,
@@ -63,11 +64,22 @@ def _date_dm(ctx: _Context, m: re.Match[str]) -> _Cand | None:
             return None
     elif ctx.dct is not None:
         sign = _rel_sign(m["rel"])
-        tense = PAST if sign < 0 else FUTURE if sign > 0 else ctx.tense(m.start(), m.end())
-        d = _day_month(ctx.dct, month, day, tense, strict=bool(sign))
+        wd = WEEKDAYS[m["wd"].lower()] if m["wd"] else None
+        d = _weekday_agreement(ctx.dct, wd, month, day, sign) if wd else None
+        if d is None:
+            tense = PAST if sign < 0 else FUTURE if sign > 0 else ctx.tense(m.start(), m.end())
+            d = _day_month(ctx.dct, month, day, tense, strict=bool(sign))
         if d is None:
             return None
         value, anchored = d.isoformat(), True
+        if not sign:  # "le 3 mars" may take the year the text is talking about
+            suffix = part or ""
+            if wd:
+                reyear, tense = partial(_agreeing_day, month=month, day=day, wd=wd, suffix=suffix), None
+            else:
+                reyear = partial(_day_in_year, month=month, day=day, suffix=suffix)
+            return _Cand(m.start(), m.end(), "TIME" if part else "DATE", value + suffix, "date_dm", anchored,
+                         reyear=reyear, tense=tense)
     else:
         try:
             date(2000, month, day)  # a leap year: accepts 29 February
@@ -78,6 +90,45 @@ def _date_dm(ctx: _Context, m: re.Match[str]) -> _Cand | None:
     if part:
         value, typ = value + part, "TIME"
     return _Cand(m.start(), m.end(), typ, value, "date_dm", anchored)
+
+
+def _day_in_year(year: int, month: int, day: int, suffix: str) -> str | None:
+    try:
+        return date(year, month, day).isoformat() + suffix
+    except ValueError:
+        return None
+
+
+def _agreeing_day(year: int, month: int, day: int, wd: int, suffix: str) -> str | None:
+    """The day in ``year`` if its weekday is the one named, else None (the weekday agreement rule wins)."""
+    try:
+        d = date(year, month, day)
+    except ValueError:
+        return None
+    return d.isoformat() + suffix if d.isoweekday() == wd else None
+
+
+# the weekdays of a given day and month come back in the same order every 28 years at most
+_CALENDAR_CYCLE = 28
+
+
+def _weekday_agreement(dct: date, wd: int, month: int, day: int, sign: int = 0) -> date | None:
+    """*Weekday agreement rule*: a day and month named with their weekday ("mardi 3 juin",
+    "le jeudi 12 septembre") are in the year whose calendar puts that day on that weekday,
+    the one nearest the publication date, whatever the tense ("mardi 3 juin" in an article of
+    Monday 2 June 2025 is 2025-06-03, not 2024-06-03, a Monday). None when no year within a
+    calendar cycle agrees (an impossible date such as "lundi 30 février"), then the tense
+    decides. "dernier"/"prochain" (``sign``) keep the year on the side they name, within a year. A weekday that disagrees
+    with a written year is left as written (the year wins)."""
+    found = []
+    for y in range(dct.year - _CALENDAR_CYCLE, dct.year + _CALENDAR_CYCLE + 1):
+        try:
+            d = date(y, month, day)
+        except ValueError:
+            continue
+        if d.isoweekday() == wd and (sign == 0 or 0 < sign * (d - dct).days <= 366):
+            found.append(d)
+    return min(found, key=lambda d: (abs(d.toordinal() - dct.toordinal()), d < dct)) if found else None
 
 
 @_rule("day_range", rf"{_B}(?:(?P<det>les|le|du)\s+)?(?P<d1>{DAYNUM})(?P<sep>\s*(?:et|au|-|à|,)\s*"
@@ -156,7 +207,8 @@ def _month(ctx: _Context, m: re.Match[str]) -> _Cand | None:
     sign = _rel_sign(m["rel"])
     tense = PAST if sign < 0 else FUTURE if sign > 0 else ctx.tense(m.start(), m.end())
     year = _pick_year(ctx.dct, month, tense, strict=bool(sign))
-    return _Cand(m.start(), m.end(), "DATE", f"{year}-{month:02d}", "month", True)
+    return _Cand(m.start(), m.end(), "DATE", f"{year}-{month:02d}", "month", True,
+                 reyear=None if sign else (lambda y, month=month: f"{y}-{month:02d}"), tense=tense)
 
 
 @_rule("year", rf"(?<![\d.,/'’])(?<![^\W\d]-)(?:(?P<edge>{EDGE})\s*)?(?:(?P<an>l['’]an(?:née)?|en\s+l['’]an)\s+)?"

@@ -8,6 +8,7 @@ place: the earlier rule wins.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -23,6 +24,7 @@ from kg.extract.temporal.anchoring import _DAY_VALUE
 from kg.extract.temporal.base import _RULES_BY_NAME, _Cand, _Context
 from kg.extract.temporal.guard import guarded
 from kg.extract.temporal.patterns import _B, _E, _alt
+from kg.extract.temporal.tense import FUTURE, PAST
 from kg.records import TimeExpr
 from kg.resources.temporal_fr import IDIOMS
 
@@ -137,6 +139,54 @@ def _resolve_refs(ctx: _Context, cands: list[_Cand]) -> list[_Cand]:
     return resolved
 
 
+# a year after these is a bound of a span that reaches elsewhere ("depuis 2022"), not the period the text is in
+_BOUND_BEFORE = re.compile(r"(?:\bdepuis|\bdès|\bjusqu['’]\s*(?:en|à|au)?|\bavant|\baprès|\bà\s+partir\s+d[e'’]|"
+                           r"\bd['’]\s*ici)\s*(?:l['’]\s*an(?:née)?\s*|la\s+fin\s+d[e'’]\s*)?$", re.I)
+_YEAR_VALUE = re.compile(r"^\d{4}(?:-|$)")
+
+
+def _fits_tense(value: str, tense: str | None, dct: date) -> bool:
+    """``value`` lies on the side of the publication date the tense points to (at its own granularity)."""
+    day = value[:10]
+    ref = dct.isoformat()[:len(day)]
+    if tense == PAST:
+        return day <= ref
+    if tense == FUTURE:
+        return day >= ref
+    return True
+
+
+def _carry_years(ctx: _Context, cands: list[_Cand]) -> None:
+    """*Year carry rule*: a month or a day-month without a year ("l'indice de décembre", "le
+    3 mars") whose year the tense chose takes instead the year of the date just before it when
+    the text is still talking about that period: that date names its year ("en 2022",
+    "l'année 2022", "en décembre 2022", "le 3 juin 2021") or carried one itself, it is the
+    latest date expression before it, in the same sentence or the sentence just before, in the
+    same paragraph, and it is not a bound ("depuis 2022", "jusqu'en 2022", "avant 2020": a span
+    reaching elsewhere). The carried date must agree with the clause's tense (a past is not
+    after the publication date, a future not before it) and with a named weekday; otherwise the
+    tense's choice stands. An expression anchored on the publication date in between ("hier",
+    "cette année", "en janvier" resolved by tense) breaks the chain: the text is back in the
+    story's time."""
+    if ctx.dct is None:
+        return
+    last: tuple[_Cand, bool] | None = None  # the latest date with a year, and whether it can lend it
+    for c in cands:
+        if c.type not in ("DATE", "TIME") or c.from_ref is not None or not _YEAR_VALUE.match(c.value):
+            continue
+        carried = False
+        if c.reyear is not None and last is not None and last[1]:
+            src = last[0]
+            between = ctx.text[src.end:c.start]
+            near = bisect.bisect_right(ctx.sent_starts, c.start) - bisect.bisect_right(ctx.sent_starts, src.start) <= 1
+            if near and "\n" not in between:
+                value = c.reyear(int(src.value[:4]))
+                if value is not None and _fits_tense(value, c.tense, ctx.dct):
+                    c.value, c.rule, carried = value, c.rule + "+year_carry", True
+        lends = carried or (not c.anchored and not _BOUND_BEFORE.search(ctx.text[max(0, c.start - 25):c.start]))
+        last = (c, lends)
+
+
 def extract_timexes(text: str, published: str | None, doc: Doc | None = None,
                     junk: tuple[tuple[int, int], ...] = ()) -> Iterator[TimeExpr]:
     """Yield the TIMEX3 expressions of a French text, in text order, without overlaps.
@@ -153,7 +203,9 @@ def extract_timexes(text: str, published: str | None, doc: Doc | None = None,
     cands = [c for c in cands if not any(s < c.end and c.start < e for s, e in junk)]
     idioms = [(m.start(), m.end()) for m in _IDIOM_RX.finditer(text)]
     cands = [c for c in cands if not any(s < c.end and c.start < e for s, e in idioms)]
-    for c in _resolve_refs(ctx, _select(cands)):
+    cands = _select(cands)
+    _carry_years(ctx, cands)
+    for c in _resolve_refs(ctx, cands):
         if not c.value:
             continue
         yield TimeExpr(start=c.start, end=c.end, text=text[c.start:c.end], type=c.type,

@@ -160,6 +160,9 @@ def _verb_tense(v: Token, finite_only: bool = False, direct: bool = False) -> st
             t = pass_aux[0].morph.get("Tense")
             return PAST if ("Imp" in t or "Past" in t) else PRESENT
         if v.dep_ == "xcomp" and v.head.i != v.i and v.head.pos_ in ("VERB", "AUX"):
+            if _compound_past(v):
+                tense = _verb_tense(v.head, finite_only=True)
+                return FUTURE if tense == FUTURE else PAST
             # an attribute ("restera fermé", "semble perturbé") has no tense of its own
             return _verb_tense(v.head)
         return PAST if "Past" in morph.get("Tense") else None
@@ -171,6 +174,18 @@ def _verb_tense(v: Token, finite_only: bool = False, direct: bool = False) -> st
                 return FUTURE
         return PRESENT
     return None
+
+
+def _compound_past(v: Token) -> bool:
+    """*Compound past rule*: a past participle the parser hangs as the complement of a finite
+    "avoir" (of "être" for a verb conjugated with "être") is a compound tense, however it
+    labels the auxiliary: "n'a pas démissionné", "n'avait jamais signé", "ne sont pas venus"
+    are a passé composé or a pluperfect (a future "aura signé" stays a future)."""
+    head = v.head
+    if "Past" not in v.morph.get("Tense") or "Fin" not in head.morph.get("VerbForm"):
+        return False
+    aux = head.lemma_.lower()
+    return aux == "avoir" or (aux == "être" and v.lemma_.lower() in _ETRE_VERBS)
 
 
 def _infinitive_tense(v: Token, direct: bool) -> str | None:
@@ -272,6 +287,19 @@ def _participle_tense(ctx: _Context, v: Token, start: int) -> str | None:
 _AUX_DEPS = ("aux", "aux:tense", "aux:pass", "cop")
 
 
+def _cleft_clause(t: Token) -> Token | None:
+    """*Cleft rule*: in "c'est jeudi que le ministre a démissionné" the expression set off by
+    "c'est … que" is a circumstance of the que-clause, whose verb gives the tense — not the
+    present of "c'est". The verb of that clause, or None when ``t`` heads no cleft."""
+    if not any(c.dep_.startswith("expl") or c.lower_ in ("c'", "c’", "ce") for c in t.children if c.i < t.i):
+        return None
+    for c in t.children:
+        if c.i > t.i and c.pos_ in ("VERB", "AUX") and c.dep_ in ("ccomp", "acl:relcl", "acl", "advcl", "csubj") \
+                and any(m.lower_ in ("que", "qu'", "qu’") for m in c.children if m.i < c.i):
+            return c
+    return None
+
+
 def _doc_tense(ctx: _Context, start: int, end: int) -> str | None:
     doc = ctx.doc
     assert doc is not None
@@ -298,6 +326,11 @@ def _doc_tense(ctx: _Context, start: int, end: int) -> str | None:
                     return tense
         elif t.pos_ in ("ADJ", "NOUN", "PROPN"):
             cops = [c for c in t.children if c.dep_ == "cop"]
+            cleft = _cleft_clause(t) if cops else None
+            if cleft is not None:
+                tense = _verb_tense(cleft)
+                if tense:
+                    return tense
             if any(c.dep_ in ("aux", "aux:tense", "aux:pass") for c in t.children):
                 tense = _verb_tense(t)
                 if tense:
