@@ -75,12 +75,19 @@ def test_issue_targets_hold_on_the_unseen_sets(timex_scores, claim_scores):
 # Issue 11: events. French TimeBank's development two thirds and kg's event gold (dev and the frozen
 # held-out set). Each floor is the measured score rounded down to two decimals.
 EVENT_FLOORS = {
+    # issue 21 traded recall for precision: purposes, states and habits are no longer events
+    # (found 0.50 → 0.47 on dev, 0.43 → 0.41 on held-out; TLINK-dated events reported 0.58 → 0.56)
     "French TimeBank events: dev": {
-        "anchored_reported": 0.58, "anchored_date_right": 0.77, "event_precision": 0.90, "modality_accuracy": 0.78},
+        "anchored_reported": 0.56, "anchored_date_right": 0.77, "event_precision": 0.96, "modality_accuracy": 0.80},
     "French TimeBank events: held-out": {"anchored_reported": 0.52, "anchored_date_right": 0.93},
-    "events gold: dev": {"found": 0.50, "typed": 0.32, "typed_dated": 0.14, "happened_asserted": 0.94},
-    "events gold: heldout": {"found": 0.43, "typed": 0.31, "typed_dated": 0.17, "unreal_not_asserted": 0.85,
-                             "happened_asserted": 0.92},
+    "events gold: dev": {"found": 0.47, "typed": 0.31, "typed_dated": 0.14, "happened_asserted": 0.93},
+    "events gold: heldout": {"found": 0.41, "typed": 0.29, "typed_dated": 0.16, "unreal_not_asserted": 0.85,
+                             "happened_asserted": 0.94},
+    # Issue 21: blind audits of timeline rows, replayed (kg.eval.audit). The dev judgments are also
+    # training data of the decision model: in-sample. The held-out judgments are read for scores only.
+    "timeline audit: ftb-dev": {"happenings": 0.93, "all_right": 0.31, "non_events_gone": 0.84, "events_kept": 0.92},
+    "timeline audit: ftb-heldout": {"happenings": 0.79, "all_right": 0.38, "non_events_gone": 0.58,
+                                    "events_kept": 0.84},
 }
 
 
@@ -102,4 +109,5 @@ def test_events_stay_above_their_floors(event_scores):
 
 def test_events_are_scored_on_every_set(event_scores):
     assert set(event_scores) == {"French TimeBank events: dev", "French TimeBank events: held-out",
-                                 "events gold: dev", "events gold: heldout"}
+                                 "events gold: dev", "events gold: heldout",
+                                 "timeline audit: ftb-dev", "timeline audit: ftb-heldout"}

@@ -33,8 +33,8 @@ def test_sources_raise_salience_by_steps():
 
 def test_doubt_that_it_is_a_happening_lowers_salience():
     sure = salience([mention(sentence=0, etype="meeting", source="explicit")], dated=True)
-    unsure = salience([mention(sentence=0, etype="meeting", source="explicit", confidence=0.5)], dated=True)
-    assert sure == (0.6, True) and unsure == (0.3, False) and unsure[0] < SHOW_AT
+    unsure = salience([mention(etype="other", source="explicit", confidence=0.3)], dated=True)
+    assert sure == (0.6, True) and unsure == (0.06, False) and unsure[0] < SHOW_AT
 
 
 def test_an_undated_event_is_never_shown():
