@@ -37,7 +37,9 @@ def test_resolution_beats_one_node_per_mention_on_the_seed_gold(pipeline):
     reports = {r.kind: r for r in evaluate(read_gold(GOLD), "seeds", SEEDS, None, pipeline)}
     for kind, floor in (("event", 0.55), ("claim", 0.70)):
         r = reports[kind]
-        assert r.aligned >= 0.6 * r.gold_mentions
+        # issue 21: purposes, states and habits are no longer event mentions (the coref gold counts
+        # some of them): 71 of 120 event mentions aligned, was 0.6 or more
+        assert r.aligned >= 0.55 * r.gold_mentions
         assert r.kg.conll >= floor and r.kg.conll > r.singletons.conll + 0.1, (kind, r.kg)
 
 
