@@ -76,18 +76,19 @@ def test_issue_targets_hold_on_the_unseen_sets(timex_scores, claim_scores):
 # held-out set). Each floor is the measured score rounded down to two decimals.
 EVENT_FLOORS = {
     # issue 21 traded recall for precision: purposes, states and habits are no longer events
-    # (found 0.50 → 0.47 on dev, 0.43 → 0.41 on held-out; TLINK-dated events reported 0.58 → 0.56)
+    # (found 0.50 → 0.46 on dev, 0.43 → 0.40 on held-out; TLINK-dated events reported 0.58 → 0.53 and
+    # 0.52 → 0.50; past events no longer planned: unreal not asserted 0.85 → 0.84 on held-out)
     "French TimeBank events: dev": {
-        "anchored_reported": 0.56, "anchored_date_right": 0.77, "event_precision": 0.96, "modality_accuracy": 0.80},
-    "French TimeBank events: held-out": {"anchored_reported": 0.52, "anchored_date_right": 0.93},
-    "events gold: dev": {"found": 0.47, "typed": 0.31, "typed_dated": 0.14, "happened_asserted": 0.93},
-    "events gold: heldout": {"found": 0.41, "typed": 0.29, "typed_dated": 0.16, "unreal_not_asserted": 0.85,
-                             "happened_asserted": 0.94},
+        "anchored_reported": 0.53, "anchored_date_right": 0.78, "event_precision": 0.97, "modality_accuracy": 0.82},
+    "French TimeBank events: held-out": {"anchored_reported": 0.50, "anchored_date_right": 0.92},
+    "events gold: dev": {"found": 0.46, "typed": 0.30, "typed_dated": 0.14, "happened_asserted": 0.95},
+    "events gold: heldout": {"found": 0.40, "typed": 0.29, "typed_dated": 0.16, "unreal_not_asserted": 0.84,
+                             "happened_asserted": 0.97},
     # Issue 21: blind audits of timeline rows, replayed (kg.eval.audit). The dev judgments are also
     # training data of the decision model: in-sample. The held-out judgments are read for scores only.
     "timeline audit: ftb-dev": {"happenings": 0.93, "all_right": 0.31, "non_events_gone": 0.84, "events_kept": 0.92},
-    "timeline audit: ftb-heldout": {"happenings": 0.79, "all_right": 0.38, "non_events_gone": 0.58,
-                                    "events_kept": 0.84},
+    "timeline audit: ftb-heldout": {"happenings": 0.77, "all_right": 0.44, "non_events_gone": 0.58,
+                                    "events_kept": 0.76},
 }
 
 

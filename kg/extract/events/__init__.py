@@ -26,7 +26,7 @@ from kg.extract.events.actors import fill_roles
 from kg.extract.events.context import Candidate, Context, lemma
 from kg.extract.events.dates import assign_dates
 from kg.extract.events.decision import Decision, decide
-from kg.extract.events.modality import MODALITIES, ModalityWords, classify, verb_modality
+from kg.extract.events.modality import MODALITIES, ModalityWords, cancel_past_plans, classify, verb_modality
 from kg.extract.events.triggers import is_reflexive, other_candidates, typed_candidates
 from kg.records import Article, Claim, Event, Mention, Sentence, TimeExpr
 
@@ -205,6 +205,7 @@ def extract_events(
         cands += _occurrences(ctx, i, [c for c, _ in found])
     cands = _merge(cands)
     assign_dates(cands, ctx, timexes)
+    cancel_past_plans(cands, ctx)  # after dating: an explicit date before publication is no plan
     for r in cands:
         if _keep(r, ctx) and (decision := decider(r, ctx)).keep:
             yield _to_event(r, ctx, topics, decision)

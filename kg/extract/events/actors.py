@@ -12,7 +12,15 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from kg.extract.event_lexicon import Trigger
-from kg.extract.events.context import SUBJ_DEPS, Candidate, Context, lemma, mention_before, token_before_char
+from kg.extract.events.context import (
+    SUBJ_DEPS,
+    Candidate,
+    Context,
+    lemma,
+    mention_before,
+    token_before_char,
+    word_forms,
+)
 from kg.extract.events.triggers import NOUN_ARG_DEPS, VERB_ARG_DEPS, arguments, phrase
 from kg.kb import slug
 from kg.records import Mention
@@ -55,20 +63,47 @@ def is_passive(verb: Token) -> bool:
     return any(c.dep_ == "aux:pass" for c in verb.children) or verb.dep_ == "acl"
 
 
-def subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
+def subject_tokens(verb: Token, depth: int = 0, control: frozenset[str] = frozenset()) -> list[Token]:
     """The subject of ``verb`` (the agent phrase "par X" of a passive), borrowed through coordination,
-    control and non-finite adverbial clauses."""
+    control and non-finite adverbial clauses. ``control``: the verbs whose indirect object controls
+    their infinitive ("reprocher à Kim d'avoir livré")."""
+    if verb.dep_ == "cop" and verb.head.i != verb.i and depth < 3:
+        return subject_tokens(verb.head, depth + 1, control)  # "les cheminots sont en grève": the predicate's subject
     if is_passive(verb):
         subj = [c for c in verb.children if c.dep_ == "obl:agent"]
     else:
         subj = [c for c in verb.children if c.dep_ in SUBJ_DEPS]
     if subj or depth >= 3:
         return subj
+    if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
+        ctrl = controller(verb.head, control)
+        if ctrl is not None:
+            return ctrl
     if verb.dep_ in ("conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
-        return subject_tokens(verb.head, depth + 1)
+        return subject_tokens(verb.head, depth + 1, control)
     if verb.dep_ == "advcl" and verb.morph.get("VerbForm") in (["Inf"], ["Part"]):
-        return subject_tokens(verb.head, depth + 1)
+        return subject_tokens(verb.head, depth + 1, control)
     return []
+
+
+def controller(gov: Token, control: frozenset[str]) -> list[Token] | None:
+    """*Object control*: who does what an infinitive says when its governor has an object. The passive
+    subject ("la Corée du Nord est accusée de fournir"), the noun a participle qualifies ("Pyongyang,
+    accusé de fournir"), the direct object ("Zelensky accuse la Russie d'avoir bombardé"), the indirect
+    object of a verb of accusing or asking ("reprocher / demander à Kim de"); never the speaker. None:
+    the governor's subject controls (subject control, "Poutine a promis de venir")."""
+    if gov.dep_ == "acl" and gov.head.pos_ in ("NOUN", "PROPN", "PRON") and gov.morph.get("VerbForm") == ["Part"]:
+        return [gov.head]
+    if any(c.dep_ == "aux:pass" for c in gov.children):
+        return [c for c in gov.children if c.dep_ in SUBJ_DEPS] or None
+    objs = [c for c in gov.children if c.dep_ == "obj" and c.pos_ in ("NOUN", "PROPN", "PRON")]
+    if objs:
+        return objs
+    if word_forms(gov) & control:
+        iobjs = [c for c in gov.children if c.dep_ == "iobj" or (
+            c.dep_ in ("obl:arg", "obl") and any(k.dep_ == "case" and lemma(k) in ("a", "au", "aux") for k in c.children))]
+        return iobjs or None
+    return None
 
 
 def group_mention(tok: Token, ctx: Context, sent: int) -> Mention | None:
@@ -138,7 +173,7 @@ def resolve_pronoun(tok: Token, ctx: Context, sent: int) -> Mention | None:
 
 def agents_of_verb(verb: Token, ctx: Context, sent: int) -> list[Mention]:
     """Mentions naming the subject of ``verb``, with fallbacks for parser and NER slips."""
-    subj = [t for t in subject_tokens(verb) if ctx.in_sentence(t, sent)]
+    subj = [t for t in subject_tokens(verb, control=ctx.words.controlling) if ctx.in_sentence(t, sent)]
     found = mentions_of(subj, ctx, sent, resolve=True)
     if found:
         return found
@@ -202,14 +237,17 @@ def fill_roles(cand: Candidate, trig: Trigger | None, ctx: Context, stop: set[in
     inverse = bool(trig and trig.inverse)
     agent_toks: list[Token] = []
     partner_toks: list[Token] = []
+    own_toks: list[Token] = []  # the event's own subject (or its carrying verb's): it may be a Place or a source
     if cand.verbal:
         if inverse:  # accueillir: who is welcomed is the agent
             agent_toks = [c for c in tok.children if c.dep_ == "obj"] or (
                 subject_tokens(tok.head) if tok.dep_ == "advcl" else
                 [tok.head] if tok.dep_ in ("acl", "amod") else [])
             partner_toks = [c for c in tok.children if c.dep_ in SUBJ_DEPS | {"obl:agent"}]
+            own_toks = agent_toks + partner_toks
         else:
-            agent_toks = subject_tokens(tok)
+            agent_toks = subject_tokens(tok, control=ctx.words.controlling)
+            own_toks = list(agent_toks)
             found = agents_of_verb(tok, ctx, sent)
             if cand.roles and cand.roles[0] in SUBJECT_UNDERGOES and not is_passive(tok):
                 cand.patients = found  # "les prix ont augmenté": the subject undergoes it
@@ -221,11 +259,13 @@ def fill_roles(cand: Candidate, trig: Trigger | None, ctx: Context, stop: set[in
                 agent_toks += subj
     else:
         agent_toks = [c for c in tok.children if c.dep_ in SUBJ_DEPS]
+        own_toks = list(agent_toks)
         attach = attachment(tok)
         head = attach.head
         if not agent_toks and head.i != attach.i and head.pos_ in ("VERB", "AUX") \
                 and _carries(head, ctx) and attach.dep_ in VERB_ARG_DEPS:
             agent_toks = subject_tokens(head)
+            own_toks = list(agent_toks)
             cand.anchors.add(head.i)
             cand.agents = agents_of_verb(head, ctx, sent)
     if not cand.agents and not cand.patients:
@@ -252,6 +292,57 @@ def fill_roles(cand: Candidate, trig: Trigger | None, ctx: Context, stop: set[in
             tops = [t for t in span if not span.start <= t.head.i < span.end or t.head.i == t.i]
             root = tops[0] if tops else w  # "Corée" rather than "Nord" in "en Corée du Nord"
             _classify(cand, m, root, arg, ctx)
+    _only_actors(cand, ctx, own_toks)
+
+
+def _only_actors(cand: Candidate, ctx: Context, own_toks: list[Token]) -> None:
+    """What the roles may hold. *Source, not actor*: a mention named as the source of a report ("selon
+    Reuters", "d'après l'AFP", the speaker of the claim that carries the event) or an outlet (a news
+    agency or medium, see :meth:`Context.outlets`) takes no part in the event, unless the event's own
+    syntax makes it its subject. *Place, not actor*: a Place acts (agent) only as the subject of the
+    event or of its carrying verb, or as the agent phrase "par X"; a Place the event undergoes is
+    where it happens."""
+    sent = cand.sentence
+    own = {m.key for m in mentions_of(own_toks, ctx, sent, resolve=True)}
+    sources = _sources(cand, ctx) | ctx.outlets()
+    for attr in ("agents", "patients", "recipients", "participants"):
+        kept = []
+        for m in getattr(cand, attr):
+            if m.key in sources and m.key not in own:
+                continue
+            if m.type == "Place" and attr == "agents" and m.key not in own:
+                continue
+            if m.type == "Place" and attr == "patients":
+                if not cand.places and cand.type in ctx.lex.locative:
+                    cand.places.append(m)  # "Kharkiv a été bombardée": where it happened
+                continue
+            kept.append(m)
+        setattr(cand, attr, kept)
+
+
+def _sources(cand: Candidate, ctx: Context) -> set[str]:
+    """Keys of the mentions that report the event: a phrase in selon/d'après in its sentence, and the
+    speaker of a claim whose content holds the trigger or whose cue governs it."""
+    out: set[str] = set()
+    preps = ctx.words.report_preps
+    for t in ctx.sentence_tokens(cand.sentence):
+        if t.dep_ in ("case", "fixed") and lemma(t) in preps or (lemma(t) in preps and ctx.mention_at(t)):
+            for w in t.head.subtree if t.dep_ in ("case", "fixed") else [t]:
+                m = ctx.mention_at(w)
+                if m is not None:
+                    out.add(m.key)  # "selon l'agence de presse Reuters", a mention glued to "Selon"
+    tok = cand.head
+    ancestors = {a.idx for a in tok.ancestors}
+    for c in ctx.claims:
+        if c.speaker_start is None or c.speaker_end is None:
+            continue
+        holds = c.content_start <= tok.idx < c.content_end
+        governs = c.cue_start is not None and c.cue_start in ancestors
+        if holds or governs:
+            for m in ctx.mentions:
+                if m.start < c.speaker_end and c.speaker_start < m.end:
+                    out.add(m.key)
+    return out
 
 
 def _noun_complement_group(cand: Candidate, ctx: Context) -> None:
@@ -277,6 +368,20 @@ def _carries(verb: Token, ctx: Context) -> bool:
     return lemma(verb) in ctx.lex.light_verbs | w["planned"] | w["possible"] | w["cancelled"]
 
 
+# a name set after a common noun in a locative phrase names that place ("sur la place Kim Il-sung")
+NAMED_PLACE_PREPS = PLACE_PREPS - {"a", "chez"}
+
+
+def _named_place(root: Token) -> bool:
+    """ *Named place*: a proper name juxtaposed to a common noun introduced by a locative preposition
+    ("sur la place Kim Il-sung", "dans le stade Pierre-Mauroy") names what that noun denotes."""
+    noun = root.head
+    if noun.i == root.i or noun.pos_ != "NOUN" or root.dep_ not in ("flat:name", "appos", "nmod", "compound") \
+            or any(c.dep_ == "case" for c in root.children):
+        return False
+    return any(c.dep_ == "case" and PREP_FORMS.get(c.lower_, lemma(c)) in NAMED_PLACE_PREPS for c in noun.children)
+
+
 def _classify(cand: Candidate, m: Mention, root: Token, arg: Token, ctx: Context) -> None:
     prep = prep_of(root, cand.head)
     if prep in IGNORED_PREPS:
@@ -294,10 +399,16 @@ def _classify(cand: Candidate, m: Mention, root: Token, arg: Token, ctx: Context
         return
     if m.type == "Place" and locative and prep not in PARTNER_PREPS:
         return  # "de Corée du Nord" on a meeting: neither the venue nor a party
-    if not cand.verbal and prep in ("de", "par") and root.head.i == cand.head.i and not cand.agents:
-        cand.agents.append(m)  # "la visite de Poutine", "l'invasion par la Russie"
-    elif prep == "par" and not cand.agents:
-        cand.agents.append(m)
+    if _named_place(root):
+        return  # "sur la place Kim Il-sung", "dans le stade Pierre-Mauroy": a name of a place, not a party
+    if prep == "par" and not cand.agents:
+        cand.agents.append(m)  # "arrêté par la police", "signé par la Russie", "l'invasion par la Russie"
+        return
+    if m.type == "Place" and prep not in PARTNER_PREPS and not (
+            cand.type in RECIPIENT_TYPES and (prep == "a" or arg.dep_ == "iobj")):
+        return  # a Place is a party only with avec/entre/contre, or as the recipient of a transfer
+    if not cand.verbal and prep == "de" and root.head.i == cand.head.i and not cand.agents:
+        cand.agents.append(m)  # "la visite de Poutine"
     elif cand.verbal and arg.dep_ == "obj" and prep is None and (
             cand.type in PERSON_PATIENT_TYPES or set(cand.roles) & PATIENT_ROLES - {"Theme"}):
         cand.patients.append(m)

@@ -68,10 +68,39 @@ class Context:
             for t in range(span.start, span.end) if span is not None else ():
                 self.sent_of_token[t] = i
         self.topic_cache: dict[int, tuple[str, ...]] = {}
+        self._outlets: frozenset[str] | None = None
         from kg.extract.events.triggers import NOT_EVENTIVE
 
         # verbs that are never an `other` event of their own (see triggers.eventive_verb)
         self.not_eventive = NOT_EVENTIVE | lexicon.stative | speech_verbs | words.governors | lexicon.light_verbs
+
+    def outlets(self) -> frozenset[str]:
+        """Keys of the news agencies and media the article names (*outlet*): a mention set after a noun
+        of the press ("l'agence KCNA", "l'agence de presse Reuters", "le quotidien Rodong Sinmun"), or the
+        speaker of a relayed claim ("…, a rapporté Sputnik"). The nouns and verbs of relaying are the
+        claims extractor's (kg.extract.claims.RELAY_NOUNS, RELAY_LEMMAS)."""
+        if self._outlets is None:
+            from kg.extract.claims import RELAY_LEMMAS, RELAY_NOUNS
+
+            nouns = {norm(n) for n in RELAY_NOUNS}
+            found: set[str] = set()
+            for m in self.mentions:
+                span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is None:
+                    continue
+                root = span.root
+                head = root.head
+                chain = [head, head.head] if head.i != root.i else []
+                if any(t.pos_ == "NOUN" and lemma(t) in nouns and not (span.start <= t.i < span.end) for t in chain):
+                    found.add(m.key)
+            for c in self.claims:
+                if c.speaker_start is None or c.speaker_end is None:
+                    continue
+                words = {norm(w) for w in (c.speaker_text or "").lower().split()[:3]}
+                if (c.cue_lemma or "") in RELAY_LEMMAS or words & nouns:
+                    found |= {m.key for m in self.mentions if m.start < c.speaker_end and c.speaker_start < m.end}
+            self._outlets = frozenset(found)
+        return self._outlets
 
     def sentence_tokens(self, sent: int) -> list[Token]:
         """The tokens of sentence ``sent`` (none when it has no span), as iterating its span gives them."""

@@ -52,6 +52,13 @@ class ModalityWords:
     purpose_markers: frozenset[str]
     impersonal: frozenset[str]
     report_preps: frozenset[str]
+    concessive: frozenset[str] = frozenset()  # "même si", "comme si": no condition
+    condition_nouns: frozenset[str] = frozenset()  # "en cas de", "au cas où"
+    accusing: frozenset[str] = frozenset()  # verbs of accusing and suspecting
+    accusing_nouns: frozenset[str] = frozenset()  # their nominalisations: "accusation", "soupçon"
+    alleging: frozenset[str] = frozenset()  # verbs whose participle hedges a noun: "présumé", "supposé"
+    factive: frozenset[str] = frozenset()  # cues that presuppose their content: "confirmer", "reconnaître"
+    controlling: frozenset[str] = frozenset()  # verbs whose indirect object does what their infinitive says
 
     @cached_property
     def governors(self) -> frozenset[str]:
@@ -67,9 +74,19 @@ def _default_words() -> ModalityWords:
     text = resources.files("kg.resources").joinpath("events/modality.toml").read_text("utf-8")
     d = tomllib.loads(text)
 
-    def group(name: str) -> frozenset[str]:
-        g = d[name].get("governors", d[name])
+    def group(name: str, sub: str = "governors") -> frozenset[str]:
+        g = d[name].get(sub, d[name])
         return _words(g.get("from_verbenet", []) + g.get("added", []) + g.get("verbs", []))
+
+    from kg.extract.claims import Lexicon as ClaimLexicon  # the stances of the reporting lexicon
+
+    claims = ClaimLexicon.load()
+
+    def stance(name: str) -> frozenset[str]:
+        return _words([v for v, s in claims.verbs.items() if s == name and " " not in v])
+
+    accusing = group("reported", "accusation") | stance("accuse")
+    accusing_nouns = _words([n for n, v in (claims.cue_nouns or {}).items() if norm(v) in accusing])
 
     return ModalityWords(
         negators=_words(d["negated"]["adverbs"]), negative_dets=_words(d["negated"]["determiners"]),
@@ -81,6 +98,10 @@ def _default_words() -> ModalityWords:
         possible_dets=_words(d["possible"]["determiners"]),
         hypothesis_markers=_words(d["possible"]["markers"]), purpose_markers=_words(d["planned"]["markers"]),
         impersonal=_words(d["possible"]["impersonal"]), report_preps=_words(d["reported"]["prepositions"]),
+        concessive=_words(d["possible"]["concessive"]), condition_nouns=_words(d["possible"]["condition_nouns"]),
+        accusing=accusing, accusing_nouns=accusing_nouns, alleging=group("reported", "alleged"),
+        factive=group("asserted", "factive") | stance("concede"),
+        controlling=accusing | stance("demand") | group("negated"),
     )
 
 
@@ -124,6 +145,60 @@ def _negated(verb: Token, w: ModalityWords) -> str | None:
         return "negative-determiner"
     if any(c.dep_ in ("mark", "case") and lemma(c) in w.negative_preps for c in kids):
         return "sans"
+    if verb.dep_ in ("acl", "amod") and verb.head.i != verb.i and verb.head.pos_ in ("NOUN", "PROPN") \
+            and _negative_noun_phrase(verb.head, w):
+        return "negative-determiner"  # a headline: "Aucun accord signé", "Pas d'accord conclu"
+    return None
+
+
+def _negative_noun_phrase(noun: Token, w: ModalityWords) -> bool:
+    """ "aucun accord", "nul accord", "pas d'accord", "pas de cessez-le-feu" (a verbless negation)."""
+    kids = list(noun.children)
+    if any(c.dep_ == "det" and lemma(c) in w.negative_dets for c in kids):
+        return True
+    des = [c for c in kids if c.dep_ in ("det", "case") and lemma(c) in ("de", "d'", "d’")]
+    return bool(des) and any(c.dep_ == "advmod" and lemma(c) in w.negators and c.i < noun.i
+                             for c in kids + [g for d in des for g in d.children])
+
+
+def _is_protasis(verb: Token, w: ModalityWords) -> bool:
+    """The verb states a condition: "si la Russie attaquait", "au cas où elle attaquerait" (not "même si")."""
+    kids = list(verb.children)
+    for c in kids:
+        if c.dep_ in ("mark", "case") and lemma(c) in w.hypothesis_markers:
+            before = verb.doc[c.i - 1] if c.i > 0 else None
+            if before is None or lemma(before) not in w.concessive:
+                return True
+    return _under_condition_noun(verb, w)
+
+
+def _under_condition_noun(tok: Token, w: ModalityWords) -> bool:
+    """ "en cas d'attaque", "au cas où la Russie attaquerait", "dans le cas où": the locution's noun
+    without a determiner, or with the relative "où" that opens the condition."""
+    head = tok.head
+    if head.i == tok.i or lemma(head) not in w.condition_nouns or tok.dep_ not in ("nmod", "acl:relcl", "acl"):
+        return False
+    bare = not any(c.dep_ == "det" for c in head.children)
+    relative_ou = any(lemma(c) == "ou" and c.i > head.i for c in tok.children) or any(
+        lemma(c) == "ou" for c in head.children)
+    return bare or relative_ou
+
+
+def _condition(verb: Token, w: ModalityWords) -> tuple[str, str] | None:
+    """A condition and what depends on it are possible, negated or not: the protasis ("si les entreprises
+    n'investissent pas"), the apodosis ("elles disparaîtront", "la Russie ne pourrait pas attaquer si …")."""
+    if _is_protasis(verb, w):
+        return "possible", "hypothetical-si"
+    node = verb
+    for _ in range(3):  # the verb, or the modal/control verb it is the complement of
+        if _has_hypothesis_clause(node, w):
+            return "possible", "condition-apodosis"
+        if node.dep_ in ("advcl", "parataxis") and node.head.i != node.i and _is_protasis(node.head, w) \
+                and node.i > node.head.i:
+            return "possible", "condition-apodosis"  # the parser hung the main clause on the "si" clause
+        if node.dep_ not in ("xcomp", "conj") or node.head.i == node.i or node.head.pos_ not in ("VERB", "AUX"):
+            break
+        node = node.head
     return None
 
 
@@ -131,14 +206,13 @@ def _mood(verb: Token, w: ModalityWords) -> tuple[str, str] | None:
     """What the verb's own mood, tense and subordinator say."""
     kids = list(verb.children)
     marks = {lemma(c) for c in kids if c.dep_ in ("mark", "case")}
-    if marks & w.hypothesis_markers:
-        return "possible", "hypothetical-si"
+    cond = _condition(verb, w)
+    if cond:
+        return cond
     if marks & w.purpose_markers and verb.morph.get("VerbForm") == ["Inf"]:
         return "planned", "purpose"
     group = _verb_group(verb)
     if any(is_conditional(t) for t in group):
-        if _has_hypothesis_clause(verb, w):
-            return "possible", "conditional-hypothesis"
         return "reported", "conditional-journalistic"  # "aurait recherché": unconfirmed information
     if any("Sub" in t.morph.get("Mood") for t in group) and marks & _SUBJUNCTIVE_MARKS:
         return "possible", "subjunctive"  # a subjunctive follows "que": "il faut que…", "pour que…"
@@ -150,9 +224,10 @@ def _mood(verb: Token, w: ModalityWords) -> tuple[str, str] | None:
 def _has_hypothesis_clause(verb: Token, w: ModalityWords) -> bool:
     """A "si …" clause hangs from the verb: "si la Russie signait, Séoul réagirait"."""
     for c in verb.children:
-        if c.dep_ in ("advcl", "ccomp", "obl:mod", "obl") and any(
-                m.dep_ == "mark" and lemma(m) in w.hypothesis_markers for m in c.children):
+        if c.dep_ in ("advcl", "ccomp", "obl:mod", "obl") and c.pos_ in ("VERB", "AUX") and _is_protasis(c, w):
             return True
+        if c.dep_ in ("obl:mod", "obl") and any(_under_condition_noun(n, w) for n in c.children):
+            return True  # "en cas d'attaque, l'Otan interviendra"
     return False
 
 
@@ -165,6 +240,10 @@ def _governor_rule(verb: Token, w: ModalityWords, depth: int = 0) -> tuple[str, 
             and gov.head.pos_ in ("VERB", "AUX"):
         gov = gov.head  # "empêcher les manifestants de défiler": the infinitive hangs from the object
     forms = word_forms(gov)
+    if gov.pos_ in ("VERB", "AUX") and forms & w.accusing and verb.dep_ in ("xcomp", "ccomp", "acl", "advcl"):
+        return "reported", "accusation"  # "accusé de fournir", "soupçonné d'avoir tué", "on lui reproche d'avoir"
+    if gov.pos_ == "NOUN" and forms & w.accusing_nouns:
+        return "reported", "accusation"  # "l'accusation d'avoir livré des armes"
     if gov.pos_ in ("VERB", "AUX"):
         for modality in ("negated", "cancelled", "possible", "planned", "reported"):
             if modality == "planned" and lemma(gov) == "devoir" and _compound_past(gov):
@@ -199,9 +278,11 @@ def _own_rule(verb: Token, w: ModalityWords) -> tuple[str, str] | None:
 # --------------------------------------------------------------------------- nominal triggers
 def _noun_rule(noun: Token, w: ModalityWords) -> tuple[str, str] | None:
     """Determiners and modifiers of the noun, the noun it completes, then the verb it is an argument of."""
+    if _negative_noun_phrase(noun, w):
+        return "negated", "negative-determiner"
+    if _under_condition_noun(noun, w):
+        return "possible", "hypothetical-si"  # "en cas d'attaque"
     for c in noun.children:
-        if c.dep_ == "det" and lemma(c) in w.negative_dets:
-            return "negated", "negative-determiner"
         if c.dep_ == "det" and lemma(c) in w.possible_dets:
             return "possible", "generic-determiner"
         if c.dep_ == "case" and lemma(c) in w.negative_preps:
@@ -210,9 +291,13 @@ def _noun_rule(noun: Token, w: ModalityWords) -> tuple[str, str] | None:
             for modality in ("possible", "planned"):
                 if word_forms(c) & w.adjectives[modality]:
                     return modality, f"{modality}-adjective"
+            if _participle_verbs(c) & w.alleging:
+                return "reported", "alleged"  # "les livraisons supposées", "la prétendue attaque"
     head = noun.head
     if head.i != noun.i and noun.dep_ in ("nmod", "obl", "obl:arg") and head.pos_ == "NOUN":
         forms = word_forms(head)
+        if forms & w.accusing_nouns:
+            return "reported", "accusation"  # "les accusations de livraisons d'armes"
         if forms & w.cancel_nouns:
             return "cancelled", "cancel-noun"
         if forms & w.negative_nouns:
@@ -220,6 +305,11 @@ def _noun_rule(noun: Token, w: ModalityWords) -> tuple[str, str] | None:
         for modality in ("possible", "planned"):
             if forms & w.nouns[modality]:
                 return modality, f"{modality}-noun"
+        if noun.dep_ == "nmod" and _definite(noun):
+            # a presupposition escapes negation and report: "la nature de l'explosion n'était pas connue",
+            # "… à la suite de la défaite de son parti, a-t-il dit"; a plan or a possibility still holds
+            above = _noun_rule(head, w) if head.head.i != head.i else None
+            return above if above and above[0] in ("planned", "possible", "cancelled") else ("asserted", "presupposed")
         noun, head = head, head.head  # "le but de la visite" → read the verb above "but"
     if head.i != noun.i and head.pos_ in ("VERB", "AUX") and noun.dep_ in ("obj", "nsubj", "nsubj:pass", "obl",
                                                                            "obl:arg", "obl:mod"):
@@ -231,8 +321,30 @@ def _noun_rule(noun: Token, w: ModalityWords) -> tuple[str, str] | None:
     return None
 
 
+def _definite(noun: Token) -> bool:
+    """A definite or possessive noun phrase ("la défaite", "du carambolage", "sa visite"): it refers to
+    an event the reader is meant to know of, whatever the clause around it says (*presupposition*)."""
+    return any(c.dep_ in ("det", "case") and ("Def" in c.morph.get("Definite") or "Yes" in c.morph.get("Poss"))
+               for c in noun.children)
+
+
+def _participle_verbs(tok: Token) -> set[str]:
+    """The infinitives a participle may come from: "supposées" → supposer, "prétendue" → prétendre."""
+    forms = set(word_forms(tok))
+    text = tok.lower_
+    for ending, verb in (("ées", "er"), ("ée", "er"), ("és", "er"), ("é", "er"), ("ues", "re"), ("ue", "re"),
+                         ("us", "re"), ("u", "re")):
+        if text.endswith(ending) and len(text) > len(ending) + 2:
+            forms.add(norm(text[: -len(ending)] + verb))
+            break
+    return forms
+
+
 def verb_modality(verb: Token, w: ModalityWords) -> tuple[str, str] | None:
     """The modality grammar gives a verb (None: nothing marks it, so asserted)."""
+    cond = _condition(verb, w)
+    if cond:
+        return cond
     neg = _negated(verb, w)
     if neg:
         return "negated", neg
@@ -273,8 +385,73 @@ def classify(cand: Candidate, ctx: Context) -> None:
     cand.claim = ctx.claim_holding(start, end)
     if found is None:
         verb = tok if cand.verbal else next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
-        if cand.claim is not None:
+        if cand.claim is not None and _factive(cand.claim, w):
+            found = ("asserted", "factive-cue")  # "a reconnu avoir livré", "a confirmé que …": stated as a fact
+        elif cand.claim is not None:
             found = ("reported", "claim-content")
         elif verb is not None and _said_by_source(verb, w):
             found = ("reported", "selon")
     cand.modality, cand.modality_rule = found or ("asserted", "")
+
+
+def _factive(claim, w: ModalityWords) -> bool:
+    """A cue that presupposes its content (confirm, prove, concede): the journalist states it as true."""
+    return claim.stance == "concede" or (claim.cue_lemma is not None and norm(claim.cue_lemma) in w.factive)
+
+
+# --------------------------------------------------------------------------- after dating
+_PAST = ("Past", "Imp")
+
+
+def past_tense(verb: Token) -> bool:
+    """Passé composé, passé simple, plus-que-parfait or imparfait (not a conditional taken for one)."""
+    group = _verb_group(verb)
+    if any(is_conditional(t) for t in group):
+        return False
+    if any(t.morph.get("VerbForm") == ["Fin"] and set(t.morph.get("Tense")) & set(_PAST) for t in group):
+        return True  # "signa", "signait", "avait signé", "a été signé" (its auxiliary)
+    return _compound_past(verb)
+
+
+def cancel_past_plans(cands: list[Candidate], ctx: Context) -> None:
+    """*An event before the publication date is never planned*: a past tense on the trigger (or on the
+    verb that carries a nominal trigger, "la visite prévue a eu lieu") or an explicit date before the
+    publication day turns `planned` into `asserted` (negation and possibility were decided first)."""
+    published = ctx.article.published
+    for r in cands:
+        if r.modality != "planned":
+            continue
+        verb = r.head if r.verbal else _carrier(r, ctx)
+        if verb is not None and past_tense(verb) and not (word_forms(verb) & ctx.words.verbs["planned"]):
+            r.modality, r.modality_rule = "asserted", "past-tense"
+        elif published and r.date_source == "explicit" and r.date and r.date[:1].isdigit() \
+                and not _plan_in_the_past(r, ctx) and _before(r.date, published):
+            r.modality, r.modality_rule = "asserted", "past-date"
+
+
+def _plan_in_the_past(r: Candidate, ctx: Context) -> bool:
+    """ "devait être extradé hier soir", "prévoyait de signer le 10 juin": a governor of plan in the
+    imperfect states a plan as seen from the past, not whether it was carried out; it stays planned."""
+    if r.modality_rule != "planned-governor" or not r.verbal:
+        return False
+    gov = r.head.head
+    return gov.i != r.head.i and any(
+        "Imp" in t.morph.get("Tense") and not is_conditional(t) for t in _verb_group(gov))
+
+
+def _carrier(r: Candidate, ctx: Context) -> Token | None:
+    """The light verb or verb of occurrence that realises a nominal trigger ("a effectué sa visite", "la
+    réunion s'est tenue", "a eu lieu"), not a verb that only speaks of it ("a annoncé sa visite")."""
+    realising = ctx.lex.light_verbs | ctx.lex.occurrence_verbs | {"avoir"}
+    for i in sorted(r.anchors):
+        tok = ctx.doc[i]
+        if i != r.head.i and tok.pos_ in ("VERB", "AUX") and lemma(tok) in realising \
+                and lemma(tok) not in ctx.speech_verbs:  # "a annoncé sa prochaine visite" speaks of a plan
+            return tok
+    return None
+
+
+def _before(value: str, published: str) -> bool:
+    """``value`` lies wholly before the publication day at its own granularity ("2024-05" before 2024-06-18)."""
+    day = value[:10]
+    return day < published[: len(day)] and not published.startswith(day)
