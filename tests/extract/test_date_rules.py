@@ -88,6 +88,19 @@ def test_a_future_puts_a_bare_date_after_publication(nlp, text, expression, valu
     assert found[expression] > MONDAY
 
 
+@pytest.mark.parametrize(("text", "value"), [
+    # a date of effect belongs to the change decided, not to the past of the decision
+    ("La hausse des tarifs au 1er juillet a été confirmée.", "2025-07-01"),
+    ("Le gouvernement a décidé une hausse des tarifs au 1er juillet.", "2025-07-01"),
+    ("Le gouvernement a annoncé une hausse des tarifs au 1er juillet.", "2025-07-01"),
+    ("Le maire promet la gratuité des transports à partir du 1er juillet.", "2025-07-01"),
+    # what has happened on that date stays in the past
+    ("Les tarifs ont augmenté au 1er juillet.", "2024-07-01"),
+])
+def test_a_date_of_effect_is_the_same_in_every_article_of_the_month(nlp, text, value) -> None:
+    assert values(nlp, text)["1er juillet"] == value
+
+
 # ---------------------------------------------------------------- year carry rule
 
 @pytest.mark.parametrize(("text", "expression", "value"), [
