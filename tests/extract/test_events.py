@@ -48,8 +48,9 @@ CASES = [
      [("arms-transfer", "fourni", {"Corée du Nord"}, None, PUBLISHED, "article")]),
     ("Poutine a publié une tribune dans le quotidien Rodong Sinmun.", {},
      [("statement", "tribune", {"Poutine"}, None, PUBLISHED, "article")]),
+    # a planned event without a date of its own is undated (not the day it was announced)
     ("Les hommes devaient signer des accords à Pyongyang.", {},
-     [("agreement", "signer", {"hommes"}, "Pyongyang", PUBLISHED, "article")]),
+     [("agreement", "signer", {"hommes"}, "Pyongyang", None, None)]),
     ("Cette année, Poutine a offert à Kim Jong-un une élégante voiture.", {"Cette année": "2024"},
      [("aid", "offert", {"Poutine"}, None, "2024", "explicit")]),
     ("Le 3 mai, la Corée du Nord a menacé la Corée du Sud.", {"Le 3 mai": "2024-05-03"},

@@ -11,6 +11,10 @@ the sentence, the paragraph, then the article's date — always saying which (``
    not for a pluperfect ("avait signé", before the story's time), nor for a nominal event
    introduced by "depuis/avant/après" ("depuis l'invasion de l'Ukraine"): those stay undated
    unless an expression dates them.
+*Cited event rule*: an event noun that a verb of saying says ("a dénoncé mardi l'offensive")
+takes no date but its own: not the statement's, the sentence's, the paragraph's nor the article's.
+*Planned event rule*: a planned or possible event without a date of its own is undated: never
+the publication day nor a past date of its sentence or paragraph; it may share a coming one.
 An explicit date later than the publication date makes an asserted event ``planned``.
 """
 
@@ -82,11 +86,48 @@ def owner(tx: TimeExpr, events: list[Candidate], ctx: Context, sent: int) -> Can
     anchors = {i: r for r in events for i in r.anchors}
     for _ in range(12):
         if tok.i in anchors:
-            return anchors[tok.i]
+            r = anchors[tok.i]
+            if tok.i != r.head.i and _cited(r, ctx):
+                return None  # "a annoncé mardi des élections": the day of the saying, not of the elections
+            return r
         if tok.head.i == tok.i or not ctx.in_sentence(tok.head, sent) or tok.dep_ in CLAUSE_EDGES:
             return None  # a date inside a subordinate clause dates that clause, not the events above it
         tok = tok.head
     return None
+
+
+# how a noun event hangs from a verb of saying when it is what is said ("a dénoncé l'offensive",
+# "a rappelé l'invasion"), not the occasion of saying it ("lors d'une conférence de presse": obl)
+ARGUMENT_EDGES = {"obj", "iobj", "obl:arg", "nsubj:pass", "xcomp", "ccomp"}
+NOUN_PHRASE_EDGES = {"nmod", "conj", "appos", "amod", "flat", "flat:name", "compound"}
+UNDATED_MODALITIES = ("planned", "possible")
+
+
+def _cited(c: Candidate, ctx: Context) -> bool:
+    """*Cited event rule*: an event noun that is what a verb of saying says ("a dénoncé
+    l'offensive", "a rappelé l'invasion", "annonce des élections", "a conclu au suicide")
+    happened, or will happen, at a time of its own, not when it is cited: the date of the
+    statement, of its sentence or of the article is not its date. (The occasion of saying, "lors
+    d'une conférence de presse", is no argument: it keeps the statement's day.)"""
+    if c.verbal:
+        return False
+    tok = c.head
+    for _ in range(6):
+        if tok.dep_ not in NOUN_PHRASE_EDGES or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return tok.dep_ in ARGUMENT_EDGES and tok.head.i != tok.i and lemma(tok.head) in ctx.speech_verbs
+
+
+def _said_when(tx: TimeExpr, ctx: Context) -> bool:
+    """``tx`` dates a saying: the head of its clause is a verb of saying ("a affirmé mardi que …")."""
+    span = ctx.doc.char_span(tx.start, tx.end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = ctx.doc[_clause(span.root)]
+    while head.dep_ in CLAUSE_EDGES and head.pos_ not in ("VERB", "AUX"):
+        head = head.head
+    return head.pos_ in ("VERB", "AUX") and lemma(head) in ctx.speech_verbs
 
 
 def _clause(tok: Token) -> int:
@@ -113,6 +154,7 @@ def assign_dates(cands: list[Candidate], ctx: Context, timexes: Sequence[TimeExp
                 if usable(tx, ctx.article, s):
                     by_sent.setdefault(i, []).append(tx)
                 break
+    published = ctx.article.published
     mine: dict[int, list[TimeExpr]] = {id(r): [] for r in cands}
     for i, txs in by_sent.items():
         events = [r for r in cands if r.sentence == i]
@@ -122,6 +164,11 @@ def assign_dates(cands: list[Candidate], ctx: Context, timexes: Sequence[TimeExp
                 span = ctx.doc.char_span(tx.start, tx.end, alignment_mode="expand")
                 clause = _clause(span.root) if span is not None else None
                 same = [r for r in events if clause is not None and _clause(r.head) == clause] or events
+                if _said_when(tx, ctx):  # the day of a statement is not the date of what it reports or cites
+                    same = [r for r in same if _inside(tx, r) or not (_background(r) or _cited(r, ctx)
+                                                                      or (r.claim is not None and not r.verbal))]
+                if not same:
+                    continue
                 found = min(same, key=lambda r: abs(r.head.idx - tx.start))
             mine[id(found)].append(tx)
     for r in cands:
@@ -133,36 +180,59 @@ def assign_dates(cands: list[Candidate], ctx: Context, timexes: Sequence[TimeExp
                 best = max(finer, key=lambda tx: len(tx.value))
             r.date, r.date_source, r.date_span = best.value, "explicit", (best.start, best.end)
     for r in cands:
-        if r.date is None and not _background(r):
+        if r.date is None and not _background(r) and not _cited(r, ctx):
             near = [o for o in cands if o.sentence == r.sentence and o.date_source == "explicit"
                     and hops(o.head, r.head) <= 2]
-            said = [c for c in ctx.claims if c.sentence == r.sentence and c.date_source == "explicit" and c.date
-                    and CALENDAR.match(c.date)]
+            if r.modality in UNDATED_MODALITIES:  # *planned event rule*: only a coming day, not the saying's
+                near = [o for o in near if (published and _after(o.date, published)) or _within(o.head, r.head)]
+                said = []
+            else:
+                said = [c for c in ctx.claims if c.sentence == r.sentence and c.date_source == "explicit" and c.date
+                        and CALENDAR.match(c.date)]
             if near:
                 r.date, r.date_source, r.date_span = _day(near[0].date), "sentence", near[0].date_span
             elif said and r.claim is None:  # "a-t-il déclaré hier lors d'une conférence de presse"
                 r.date, r.date_source = _day(said[0].date), "sentence"
     for r in cands:
-        if r.date is not None or _background(r):
+        if r.date is not None or _background(r) or _cited(r, ctx):
             continue
+        ahead = r.modality in UNDATED_MODALITIES
         para = ctx.paragraph[r.sentence]
         earlier = [o for o in cands if o.date_source in ("explicit", "sentence") and o.sentence < r.sentence
                    and ctx.paragraph[o.sentence] == para]
         prev = r.sentence - 1
         lead = _lead_date(r, cands, ctx)
         if earlier:
-            r.date, r.date_source, r.date_span = _day(earlier[-1].date), "context", earlier[-1].date_span
+            value, span = _day(earlier[-1].date), earlier[-1].date_span
         elif prev >= 0 and ctx.paragraph[prev] == para and by_sent.get(prev):
             tx = by_sent[prev][-1]
-            r.date, r.date_source, r.date_span = _day(tx.value), "context", (tx.start, tx.end)
+            value, span = _day(tx.value), (tx.start, tx.end)
         elif lead is not None:
-            r.date, r.date_source, r.date_span = _day(lead.date), "context", lead.date_span
-        elif ctx.article.published:
-            r.date, r.date_source = ctx.article.published, "article"
-    published = ctx.article.published
+            value, span = _day(lead.date), lead.date_span
+        else:
+            if published and not ahead:
+                r.date, r.date_source = published, "article"
+            continue
+        # *planned event rule*: what is planned or possible shares the coming day the paragraph is
+        # about ("une opération sera menée samedi 29 mai. Les associations devraient participer"),
+        # never a past day nor the publication day
+        if not ahead or (published and _after(value, published)):
+            r.date, r.date_source, r.date_span = value, "context", span
     for r in cands:
         if r.modality == "asserted" and r.date_source == "explicit" and published and _after(r.date, published):
             r.modality, r.modality_rule = "planned", "future-date"
+
+
+def _within(a: Token, b: Token) -> bool:
+    """``a`` is ``b`` or one of its dependents, at any depth: "le carambolage qui, le 10 novembre
+    1993, avait causé la mort de 15 personnes" dates the carambolage from inside its phrase."""
+    return a.i == b.i or any(t.i == b.i for t in a.ancestors)
+
+
+def _inside(tx: TimeExpr, c: Candidate) -> bool:
+    """``tx`` lies inside the phrase (the clause, for a verb) of ``c``'s trigger."""
+    left, right = c.head.left_edge, c.head.right_edge
+    return left.idx <= tx.start < right.idx + len(right.text)
 
 
 def _day(value: str | None) -> str | None:

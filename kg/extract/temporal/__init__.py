@@ -19,7 +19,14 @@ expression depends on: a past participle used as an adjective tells a past ("un 
 lancé lundi se poursuit"), a participle of scheduling looks ahead ("la réunion prévue
 jeudi"), an infinitive takes its governor's orientation ("a promis de les recevoir le
 3 mars" looks ahead, "d'avoir reçu" looks back). A verbless segment set off by a colon has
-no tense; without tense evidence a date is the nearest one, on either side.
+no tense; without tense evidence a date is the nearest one, on either side. A negated or
+inverted compound past ("n'a pas démissionné jeudi") is a past however the parser hangs its
+auxiliary; in a cleft ("c'est jeudi que le ministre a démissionné") the que-clause gives the
+tense. Two facts of the text come before the tense: a weekday named with its day and month
+("mardi 3 juin") is in the year whose calendar agrees, nearest the publication date (*weekday
+agreement*); a month or day-month without a year takes the year named by the date just before
+it, in the same or the previous sentence of its paragraph, when that fits the tense (*year
+carry*: "En 2022, les prix ont flambé. L'indice de décembre…" is December 2022).
 Idioms ("du jour au lendemain", "d'ici là", an adverbial "un jour") are not tagged; days
 compared with each other ("aujourd'hui comme hier") mean now and then (PRESENT_REF,
 PAST_REF), and "jusqu'ici" in the sense "so far" is PRESENT_REF.

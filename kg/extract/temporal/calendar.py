@@ -118,8 +118,8 @@ def _weekday_agreement(dct: date, wd: int, month: int, day: int, sign: int = 0) 
     the one nearest the publication date, whatever the tense ("mardi 3 juin" in an article of
     Monday 2 June 2025 is 2025-06-03, not 2024-06-03, a Monday). None when no year within a
     calendar cycle agrees (an impossible date such as "lundi 30 février"), then the tense
-    decides. "dernier"/"prochain" (``sign``) keep the year on the side they name, within a year. A weekday that disagrees
-    with a written year is left as written (the year wins)."""
+    decides. "dernier"/"prochain" (``sign``) keep the year on the side they name, within a
+    year. A weekday that disagrees with a written year is left as written (the year wins)."""
     found = []
     for y in range(dct.year - _CALENDAR_CYCLE, dct.year + _CALENDAR_CYCLE + 1):
         try:

@@ -242,8 +242,14 @@ def _scheduling_tense(ctx: _Context, v: Token, start: int) -> str | None:
     3 mars", "attendu lundi") looks ahead; a past planning ("était prévu", "a été
     programmé") leaves either side open. A verb that moves or announces a date does so
     only when the date is its target, after "à", "au", "pour" ("reporté au 3 mars",
-    "annoncé pour jeudi"). None when the verb is not one of these."""
+    "annoncé pour jeudi"); so does a verb of decision or promise with a date of effect ("a décidé
+    une hausse au 1er juillet", "promet la gratuité à partir du 1er septembre"). None when the
+    verb is not one of these."""
     lemma = v.lemma_.lower()
+    if lemma in PROSPECTIVE_GOVERNORS and lemma not in RESCHEDULE_VERBS | SCHEDULE_VERBS \
+            and _EFFECT_BEFORE.search(ctx.text[max(0, start - 20):start]):
+        # "a décidé une hausse au 1er juillet": the date of effect is the decision's target
+        return OPEN if _verb_tense(v) == PAST else FUTURE
     if lemma in RESCHEDULE_VERBS:
         if not _TARGET_BEFORE.search(ctx.text[max(0, start - 15):start]):
             return None  # "le plan annoncé lundi": the day of the announcement
@@ -300,6 +306,19 @@ def _cleft_clause(t: Token) -> Token | None:
     return None
 
 
+_ARGUMENT_DEPS = ("obj", "nsubj", "nsubj:pass", "obl:arg")
+_EFFECT_BEFORE = re.compile(r"(?:\bau|\bà\s+partir\s+du|\bà\s+compter\s+du|\bdès\s+le)\s*$", re.I)
+
+
+def _effect_tense(verb: Token) -> str:
+    """*Date of effect rule*: a date of effect inside the noun a verb takes ("une hausse des
+    tarifs au 1er juillet", "la réforme à compter du 1er janvier") belongs to that noun, not to
+    the verb: "a été confirmée", "a été votée" tell when the change was decided, not when it
+    applies. A prospective verb ("a décidé", "a annoncé une hausse au 1er juillet") puts it
+    ahead; any other leaves either side open (the nearest date)."""
+    return FUTURE if verb.lemma_.lower() in PROSPECTIVE_GOVERNORS else OPEN
+
+
 def _doc_tense(ctx: _Context, start: int, end: int) -> str | None:
     doc = ctx.doc
     assert doc is not None
@@ -339,6 +358,9 @@ def _doc_tense(ctx: _Context, start: int, end: int) -> str | None:
                 tense = _verb_tense(cops[0], finite_only=True)
                 if tense:
                     return tense
+        if t.pos_ in ("NOUN", "PROPN") and not start <= t.idx < end and t.dep_ in _ARGUMENT_DEPS \
+                and t.head.pos_ in ("VERB", "AUX") and _EFFECT_BEFORE.search(ctx.text[max(0, start - 20):start]):
+            return _effect_tense(t.head)
         if t.head.i == t.i:
             break
         if not start <= t.idx < end:
