@@ -50,6 +50,15 @@ SELECT ?ev ?trigger ?type ?date ?modality ?sources WHERE { GRAPH graph:canonical
 } }
 """
 
+# when an undated event was reported: the publication days of its articles (its span in Gephi's
+# timeline when nothing dated is linked to it)
+REPORTED = """
+SELECT ?ev (MIN(STR(?issued)) AS ?first) (MAX(STR(?issued)) AS ?last) WHERE {
+  GRAPH graph:canonical { ?ev a sem:Event ; prov:wasDerivedFrom ?a . FILTER NOT EXISTS { ?ev sem:hasTimeStamp ?d } }
+  GRAPH ?g { ?a dcterms:issued ?issued }
+} GROUP BY ?ev
+"""
+
 EVENT_LINKS = """
 SELECT DISTINCT ?ev ?rel ?a WHERE { GRAPH graph:canonical {
   VALUES (?p ?rel) { (kg:agent "agent") (kg:patient "patient") (kg:recipient "recipient") (kg:participant "participant")
@@ -132,6 +141,9 @@ def _load(store: Store, filters: Filters) -> _Facts:
             continue
         f.events[ev] = {"trigger": trigger or typ or "event", "eventType": typ or "", "date": date or "",
                         "modality": modality or "", "sources": int(sources)}
+    for ev, first, last in store.select(REPORTED):
+        if ev in f.events and first:
+            f.events[ev]["reported"] = (first, last)
     for ev, rel, a in store.select(EVENT_LINKS):
         if ev in f.events and a in f.entities:
             f.event_links[ev].append((rel, a))
@@ -155,19 +167,36 @@ def _dated(data: dict, date: str) -> None:
     data["last"] = max(data.get("last") or span[1], span[1])
 
 
+def _span_from_links(g: nx.Graph) -> None:
+    """Date each undated node by its dated links, else its dated neighbours; repeated while it dates
+    more nodes (an undated planned trip takes its traveller's span, then the place only it leads to)."""
+    directed = g.is_directed()
+    undated = [n for n, data in g.nodes(data=True) if not data.get("first")]
+    while undated:
+        for n in undated:
+            data = g.nodes[n]
+            links = [*g.in_edges(n, data=True), *g.out_edges(n, data=True)] if directed else list(g.edges(n, data=True))
+            for *_, e in links:
+                _dated_span(data, e)
+            if not data.get("first"):
+                for m in {*g.predecessors(n), *g.successors(n)} if directed else g.neighbors(n):
+                    _dated_span(data, g.nodes[m])
+        still = [n for n in undated if not g.nodes[n].get("first")]
+        if len(still) == len(undated):
+            return
+        undated = still
+
+
 def _finish(g: nx.Graph) -> nx.Graph:
     # an undated node spans the dated links and neighbours it has, so Gephi's timeline does not
-    # show it at every date
-    directed = g.is_directed()
-    for n, data in g.nodes(data=True):
-        if data.get("first"):
-            continue
-        links = [*g.in_edges(n, data=True), *g.out_edges(n, data=True)] if directed else list(g.edges(n, data=True))
-        for *_, e in links:
-            _dated_span(data, e)
-        if not data.get("first"):
-            for m in {*g.predecessors(n), *g.successors(n)} if directed else g.neighbors(n):
-                _dated_span(data, g.nodes[m])
+    # show it at every date; an undated event linked to nothing dated spans the days it was reported
+    _span_from_links(g)
+    for _, data in g.nodes(data=True):
+        reported = data.pop("_reported", None)
+        if reported and not data.get("first"):
+            _dated(data, reported[0])
+            _dated(data, reported[1])
+    _span_from_links(g)
     for _, data in g.nodes(data=True):
         data.setdefault("first", "")
         data.setdefault("last", "")
@@ -230,7 +259,7 @@ def _events(f: _Facts, full: bool) -> nx.DiGraph:
     for ev, data in f.events.items():
         label = data["trigger"] + (f" ({data['eventType']})" if data["eventType"] else "")
         g.add_node(ev, label=label, type="Event", eventType=data["eventType"], date=data["date"],
-                   modality=data["modality"], sources=data["sources"])
+                   modality=data["modality"], sources=data["sources"], _reported=data.get("reported"))
         n = data["sources"]
         _dated(g.nodes[ev], data["date"])
         links = dict()

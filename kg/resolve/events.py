@@ -18,6 +18,11 @@ the basis of every merge is kept in the graph as ``kg:mergeBasis``):
   allows :data:`ARTICLE_TOLERANCE`. An undated mention (a background event) only matches
   mentions of its own article, or dated within :data:`ARTICLE_TOLERANCE` of its publication;
 * **shared-evidence**: the two share at least one actor or their (compatible) place.
+* **definite-reference**: a mention with no actor and no place of its own (*la rencontre*, *le
+  sommet*, *la grève*) has no evidence to share; it joins the one cluster of its kind and reality
+  that its own article reports with participants, when nothing conflicts — a bare definite noun
+  refers back to the happening its article is about (:func:`_attach_bare`). With two such
+  clusters in its article it stays apart.
 
 A mention joins a cluster when nothing conflicts with any of its mentions (complete link) and it
 shares evidence with at least one of them. Clustering is greedy over the mentions in a canonical order (most precise
@@ -164,7 +169,37 @@ def cluster_events(mentions: list[EventMention], within: dict[str, set[str]]) ->
             for b in sits:
                 if best not in index[(*key, b)]:
                     index[(*key, b)].append(best)
-    return _merge_pass(clusters, index, places)
+    return _attach_bare(_merge_pass(clusters, index, places), places)
+
+
+def _bare(c: EventCluster) -> bool:
+    return all(not m.roles and not m.place for m in c.mentions)
+
+
+def _attach_bare(clusters: list[EventCluster], places: _Places) -> list[EventCluster]:
+    """Merge each cluster of bare mentions (no actor, no place) into the only cluster of its kind and
+    reality with participants that its article also reports (the definite-reference rule)."""
+    by_article: dict[tuple, list[int]] = defaultdict(list)  # (kind, reality, article) → clusters with participants
+    for i, c in enumerate(clusters):
+        if not _bare(c):
+            for m in c.mentions:
+                key = (kind(m), REALITY.get(m.modality), m.article)
+                if i not in by_article[key]:
+                    by_article[key].append(i)
+    gone: set[int] = set()
+    for i, c in enumerate(clusters):
+        if not _bare(c):
+            continue
+        targets = {j for m in c.mentions for j in by_article.get((kind(m), REALITY.get(m.modality), m.article), ())}
+        if len(targets) != 1:
+            continue
+        (j,) = targets
+        if any(compatible(x, y, places, evidence=False) is None for x in c.mentions for y in clusters[j].mentions):
+            continue
+        clusters[j].mentions.extend(c.mentions)
+        clusters[j].basis.add("same kind, same article, a bare definite mention (definite reference)")
+        gone.add(i)
+    return [c for i, c in enumerate(clusters) if i not in gone]
 
 
 def _mergeable(a: EventCluster, b: EventCluster, places: _Places) -> str | None:
