@@ -288,8 +288,10 @@ def _noun_rule(noun: Token, w: ModalityWords) -> tuple[str, str] | None:
         if c.dep_ == "case" and lemma(c) in w.negative_preps:
             return "negated", "sans"
         if c.dep_ in ("amod", "acl") and c.i != noun.i:
+            forms = word_forms(c)
+            forms = forms | {f[:-1] for f in forms if f.endswith("e") and len(f) > 4}  # "prévue", "prochaine"
             for modality in ("possible", "planned"):
-                if word_forms(c) & w.adjectives[modality]:
+                if forms & w.adjectives[modality]:
                     return modality, f"{modality}-adjective"
             if _participle_verbs(c) & w.alleging:
                 return "reported", "alleged"  # "les livraisons supposées", "la prétendue attaque"
