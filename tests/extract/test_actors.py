@@ -119,3 +119,10 @@ def test_passive_agent_phrase(nlp, text, etype, agent, patient):
 def test_strikers_are_the_agents_of_a_strike(nlp, text, strikers, employer):
     e = event(nlp, text, "strike")
     assert agents(e) == {strikers} and employer not in agents(e)
+
+
+def test_an_impersonal_passive_controls_nothing(nlp):
+    # "il était prévu de signer": the expletive "il" is nobody, so the speaker does not come back through it
+    text = "Dmitri Peskov a déclaré qu'aucun accord n'a été signé et il n'était pas prévu d'en signer."
+    for e in events_of(nlp, text, claims=True):
+        assert "Dmitri Peskov" not in actors(e)

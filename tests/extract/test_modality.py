@@ -207,6 +207,7 @@ def test_a_definite_event_noun_is_presupposed(nlp, text, etype):
         ("Aucun accord signé à Moscou.", "agreement"),  # a verbless headline: the participle too
         ("Pas d'accord signé entre Kim et Poutine.", "agreement"),
         ("Aucune rencontre prévue entre Kim et Poutine.", "meeting"),
+        ("Nul accord conclu entre Moscou et Kiev.", "agreement"),
     ],
 )
 def test_a_verbless_negation(nlp, text, etype):

@@ -2,10 +2,14 @@
 `planned`, or known only through someone's claim (`reported`)?
 
 Decided from French grammar around the trigger, in this order (the first rule that fires wins):
-negation, cancellation, a governing verb of possibility or plan (and that governor's own
-negation or mood), the mood and tense of the verb, the modifiers of a nominal trigger, then
-reported speech. Each rule is named; the name travels with the candidate for ``--errors``.
-Word lists are data: ``kg/resources/events/modality.toml``. Rules: docs/events.md.
+a condition (its protasis and what depends on it are possible, negated or not), negation,
+accusation, cancellation, a governing verb of possibility or plan (and that governor's own
+negation or mood), the mood and tense of the verb, the modifiers of a nominal trigger (and the
+presupposition of a definite one), then reported speech (a factive cue states a fact). After
+dating, :func:`cancel_past_plans`: an event before the publication date is never planned. Each
+rule is named; the name travels with the candidate for ``--errors``. Word lists are data:
+``kg/resources/events/modality.toml``, with the stances of the claims lexicon. Rules:
+docs/events.md.
 """
 
 from __future__ import annotations
@@ -154,8 +158,8 @@ def _negated(verb: Token, w: ModalityWords) -> str | None:
 def _negative_noun_phrase(noun: Token, w: ModalityWords) -> bool:
     """ "aucun accord", "nul accord", "pas d'accord", "pas de cessez-le-feu" (a verbless negation)."""
     kids = list(noun.children)
-    if any(c.dep_ == "det" and lemma(c) in w.negative_dets for c in kids):
-        return True
+    if any(c.dep_ in ("det", "amod") and lemma(c) in w.negative_dets and c.i < noun.i for c in kids):
+        return True  # "aucun accord", "nul accord" (taken for an adjective)
     des = [c for c in kids if c.dep_ in ("det", "case") and lemma(c) in ("de", "d'", "d’")]
     return bool(des) and any(c.dep_ == "advmod" and lemma(c) in w.negators and c.i < noun.i
                              for c in kids + [g for d in des for g in d.children])
@@ -206,9 +210,6 @@ def _mood(verb: Token, w: ModalityWords) -> tuple[str, str] | None:
     """What the verb's own mood, tense and subordinator say."""
     kids = list(verb.children)
     marks = {lemma(c) for c in kids if c.dep_ in ("mark", "case")}
-    cond = _condition(verb, w)
-    if cond:
-        return cond
     if marks & w.purpose_markers and verb.morph.get("VerbForm") == ["Inf"]:
         return "planned", "purpose"
     group = _verb_group(verb)
@@ -271,6 +272,9 @@ def _governor_rule(verb: Token, w: ModalityWords, depth: int = 0) -> tuple[str, 
 
 
 def _own_rule(verb: Token, w: ModalityWords) -> tuple[str, str] | None:
+    cond = _condition(verb, w)
+    if cond:
+        return cond
     neg = _negated(verb, w)
     return ("negated", neg) if neg else _mood(verb, w)
 
