@@ -146,6 +146,7 @@ def rule_of(nlp, text: str, etype: str, dates: dict[str, str] | None = None) -> 
         ("Washington accuse Pyongyang d'avoir livré des missiles à Moscou.", "arms-transfer"),  # active
         ("Le suspect est soupçonné d'avoir tué sa voisine.", "attack"),  # suspect-81
         ("On reproche à Kim d'avoir livré des obus à la Russie.", "arms-transfer"),  # stance "accuse"
+        ("Washington soupçonne que Pyongyang a livré des obus à Moscou.", "arms-transfer"),  # a que-clause
     ],
 )
 def test_an_accusation_is_reported(nlp, text, etype):

@@ -241,7 +241,7 @@ def _governor_rule(verb: Token, w: ModalityWords, depth: int = 0) -> tuple[str, 
             and gov.head.pos_ in ("VERB", "AUX"):
         gov = gov.head  # "empêcher les manifestants de défiler": the infinitive hangs from the object
     forms = word_forms(gov)
-    if gov.pos_ in ("VERB", "AUX") and forms & w.accusing and verb.dep_ in ("xcomp", "ccomp", "acl", "advcl"):
+    if gov.pos_ in ("VERB", "AUX") and forms & w.accusing and _complement_clause(verb):
         return "reported", "accusation"  # "accusé de fournir", "soupçonné d'avoir tué", "on lui reproche d'avoir"
     if gov.pos_ == "NOUN" and forms & w.accusing_nouns:
         return "reported", "accusation"  # "l'accusation d'avoir livré des armes"
@@ -269,6 +269,17 @@ def _governor_rule(verb: Token, w: ModalityWords, depth: int = 0) -> tuple[str, 
         if forms & w.negative_nouns:
             return "negated", "negative-noun"
     return None
+
+
+def _complement_clause(verb: Token) -> bool:
+    """The verb is what its governor says: an infinitive ("accusé de fournir") or a que-clause ("soupçonne
+    que …"), not a clause the parser hung there ("les faits qui lui sont reprochés remontent à …")."""
+    if verb.dep_ not in ("xcomp", "ccomp", "acl", "advcl") or verb.i < verb.head.i:
+        return False
+    if verb.morph.get("VerbForm") == ["Inf"] or any(
+            c.dep_.startswith("aux") and c.morph.get("VerbForm") == ["Inf"] for c in verb.children):
+        return True  # "de fournir", "d'avoir livré"
+    return verb.dep_ == "ccomp" and any(c.dep_ == "mark" and lemma(c) in ("que", "qu'", "qu’") for c in verb.children)
 
 
 def _own_rule(verb: Token, w: ModalityWords) -> tuple[str, str] | None:
