@@ -11,6 +11,7 @@ import unicodedata
 
 import spacy
 
+from kg.extract.claims import extract_claims
 from kg.extract.events import extract_events
 from kg.extract.topics import TopicScheme
 from kg.records import Article, Event, Mention, Sentence, TimeExpr
@@ -32,9 +33,10 @@ def slug(text: str) -> str:
 
 
 def events_of(nlp, text: str, dates: dict[str, str] | None = None, published: str | None = PUBLISHED,
-              junk: tuple[tuple[int, int], ...] = ()) -> list[Event]:
+              junk: tuple[tuple[int, int], ...] = (), claims: bool = False) -> list[Event]:
     """Run the extractor on ``text``: one sentence per spaCy sentence and line, NER mentions,
-    and a DATE TimeExpr for each ``{surface text: TIMEX3 value}`` of ``dates``."""
+    and a DATE TimeExpr for each ``{surface text: TIMEX3 value}`` of ``dates``; with ``claims``,
+    the claims extractor's claims too (the rules that read who said what)."""
     doc = nlp(text)
     sentences = []
     for sent in doc.sents:
@@ -60,7 +62,9 @@ def events_of(nlp, text: str, dates: dict[str, str] | None = None, published: st
         kind = "DURATION" if value.startswith("P") else "DATE"
         timexes.append(TimeExpr(start, start + len(surface), surface, kind, value, rule="test"))
     article = Article(path="t.txt", name="t.txt", text=text, sha256="0", published=published, junk=junk)
-    return list(extract_events(doc, article, sentences, mentions, tuple(timexes), topics=TopicScheme.load()))
+    said = tuple(extract_claims(doc, article, sentences, mentions, tuple(timexes))) if claims else ()
+    return list(extract_events(doc, article, sentences, mentions, tuple(timexes), topics=TopicScheme.load(),
+                               claims=said))
 
 
 def typed(events: list[Event]) -> list[Event]:

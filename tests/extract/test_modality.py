@@ -103,14 +103,18 @@ def test_modality_words_said_to_come_from_verbenet_are_its_members():
     if not folder.is_dir():
         pytest.skip(f"French VerbNet not found at {folder}: lexicons are read from ../shared, never copied")
     data = tomllib.loads((ROOT / "kg" / "resources" / "events" / "modality.toml").read_text("utf-8"))
-    for name, group in data.items():
-        group = group.get("governors", group)
+    groups = [(name, group) for name, table in data.items()
+              for group in (table, *(v for v in table.values() if isinstance(v, dict)))]
+    checked = 0
+    for name, group in groups:
         if "verbenet" not in group:
             continue
+        checked += 1
         members = set().union(*(_verbenet_members(folder, c) for c in group["verbenet"]))
         assert members, f"{name}: no VerbNet class {group['verbenet']}"
         missing = [w for w in group["from_verbenet"] if w not in members]
         assert not missing, f"{name}: not members of {group['verbenet']}: {missing}"
+    assert checked >= 7  # negated, possible, planned, reported and the sub-tables accusation, alleged, factive
 
 
 @pytest.mark.parametrize(
@@ -124,3 +128,130 @@ def test_modality_words_said_to_come_from_verbenet_are_its_members():
 )
 def test_words_that_only_look_modal(nlp, text, etype, modality):
     assert modality_of(nlp, text, etype)[0] == modality
+
+
+# ----------------------------------------------------------------------------- rules of report and fact
+def rule_of(nlp, text: str, etype: str, dates: dict[str, str] | None = None) -> tuple[str, str]:
+    """Modality and rule, with the claims extractor's claims (the rules that read who said what)."""
+    found = [e for e in events_of(nlp, text, dates, claims=True) if e.type == etype]
+    assert found, f"no {etype} event in {text!r}"
+    return found[0].modality, found[0].modality_rule
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("La Corée du Nord est accusée de fournir des armes à la Russie.", "arms-transfer"),  # passive
+        ("Pyongyang, accusé de fournir des armes à la Russie, dément.", "arms-transfer"),  # participle
+        ("Washington accuse Pyongyang d'avoir livré des missiles à Moscou.", "arms-transfer"),  # active
+        ("Le suspect est soupçonné d'avoir tué sa voisine.", "attack"),  # suspect-81
+        ("On reproche à Kim d'avoir livré des obus à la Russie.", "arms-transfer"),  # stance "accuse"
+        ("Washington soupçonne que Pyongyang a livré des obus à Moscou.", "arms-transfer"),  # a que-clause
+    ],
+)
+def test_an_accusation_is_reported(nlp, text, etype):
+    assert modality_of(nlp, text, etype) == ("reported", "accusation")
+
+
+def test_an_accusation_links_to_its_claim(nlp):
+    text = "Washington accuse Pyongyang d'avoir livré des missiles à Moscou."
+    event = next(e for e in events_of(nlp, text, claims=True) if e.type == "arms-transfer")
+    assert event.modality == "reported" and event.claim is not None
+    assert event.claim[0] <= event.trigger_start < event.claim[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("Les livraisons supposées d'armes à la Russie inquiètent Séoul.", "arms-transfer"),
+        ("L'attaque présumée contre le convoi a fait dix morts.", "military-action"),
+        ("Le viol supposé de la jeune femme a choqué le village.", "attack"),
+    ],
+)
+def test_an_alleged_event_is_reported(nlp, text, etype):
+    assert modality_of(nlp, text, etype) == ("reported", "alleged")
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("Le Kremlin a confirmé que Poutine avait rencontré Kim à Moscou.", "meeting"),  # indicate-78
+        ("Le ministre a reconnu que la police avait arrêté deux hommes.", "arrest"),  # stance "concede"
+        ("Le ministre a admis avoir rencontré Kim en secret.", "meeting"),  # an infinitive content
+    ],
+)
+def test_a_fact_a_factive_cue_presupposes_stays_asserted(nlp, text, etype):
+    assert rule_of(nlp, text, etype) == ("asserted", "factive-cue")
+
+
+def test_a_plain_cue_still_reports(nlp):
+    assert rule_of(nlp, "Le Kremlin affirme que Poutine a rencontré Kim à Moscou.", "meeting")[0] == "reported"
+    assert rule_of(nlp, "Poutine a rencontré Kim à Moscou, a indiqué le Kremlin.", "meeting") == (
+        "reported", "claim-content")
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("Les victimes de l'attaque de Kharkiv n'ont pas été identifiées.", "military-action"),  # negation
+        ("La cause de l'accident de Metz n'est pas connue.", "accident"),
+    ],
+)
+def test_a_definite_event_noun_is_presupposed(nlp, text, etype):
+    assert modality_of(nlp, text, etype) == ("asserted", "presupposed")
+
+
+# ----------------------------------------------------------------------------- negation and condition
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("Aucun accord signé à Moscou.", "agreement"),  # a verbless headline: the participle too
+        ("Pas d'accord signé entre Kim et Poutine.", "agreement"),
+        ("Aucune rencontre prévue entre Kim et Poutine.", "meeting"),
+        ("Nul accord conclu entre Moscou et Kiev.", "agreement"),
+    ],
+)
+def test_a_verbless_negation(nlp, text, etype):
+    found = [e for e in events_of(nlp, text) if e.type == etype]
+    assert found and all((e.modality, e.modality_rule) == ("negated", "negative-determiner") for e in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "rule"),
+    [
+        ("Si Kim ne rencontre pas Poutine, Séoul signera un accord avec Tokyo.", "meeting", "hypothetical-si"),
+        ("Si Kim ne rencontre pas Poutine, Séoul signera un accord avec Tokyo.", "agreement", "condition-apodosis"),
+        ("La Russie ne pourrait pas attaquer si l'Otan intervenait.", "military-action", "condition-apodosis"),
+        ("La Corée du Nord n'enverrait pas de troupes si la Russie attaquait l'Ukraine.", "military-action",
+         "hypothetical-si"),
+        ("Si la Russie attaquait l'Ukraine, Séoul livrerait des armes.", "arms-transfer", "condition-apodosis"),
+        ("Au cas où la Russie attaquerait, l'Otan riposterait.", "military-action", "hypothetical-si"),
+        ("En cas d'attaque contre la Corée du Nord, la Russie enverra des troupes.", "military-action",
+         "hypothetical-si"),
+    ],
+)
+def test_a_condition_and_its_consequence_are_possible_negated_or_not(nlp, text, etype, rule):
+    assert modality_of(nlp, text, etype) == ("possible", rule)
+
+
+# ----------------------------------------------------------------------------- what is past is no plan
+@pytest.mark.parametrize(
+    ("text", "etype", "dates", "expected"),
+    [
+        ("Poutine a entamé sa visite prévue en Corée du Nord.", "travel", {}, ("asserted", "past-tense")),
+        ("La réunion prévue entre Kim et Poutine s'est tenue à Moscou.", "meeting", {},
+         ("asserted", "past-tense")),
+        # a wrongly resolved later date does not outweigh the passé composé
+        ("Kim a rencontré Poutine lundi à Moscou.", "meeting", {"lundi": "2024-06-24"}, ("asserted", "past-tense")),
+        ("Poutine a promis de recevoir Kim le 10 juin.", "meeting", {"le 10 juin": "2024-06-10"},
+         ("asserted", "past-date")),
+        # a plan that is still ahead, a plan seen from the past, a plan announced
+        ("Poutine a promis de recevoir Kim le 20 juin.", "meeting", {"le 20 juin": "2024-06-20"},
+         ("planned", "planned-governor")),
+        ("Kim devait rencontrer Poutine le 10 juin.", "meeting", {"le 10 juin": "2024-06-10"},
+         ("planned", "planned-governor")),
+        ("Poutine a annoncé sa prochaine visite en Corée du Nord.", "travel", {}, ("planned", "planned-adjective")),
+    ],
+)
+def test_an_event_before_publication_is_never_planned(nlp, text, etype, dates, expected):
+    assert modality_of(nlp, text, etype, dates) == expected

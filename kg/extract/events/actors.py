@@ -9,9 +9,10 @@ happening without a known name still says who did it. Rules: docs/events.md.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from kg.extract.event_lexicon import Trigger
+from kg.extract.event_lexicon import Trigger, norm
 from kg.extract.events.context import (
     SUBJ_DEPS,
     Candidate,
@@ -94,8 +95,9 @@ def controller(gov: Token, control: frozenset[str]) -> list[Token] | None:
     the governor's subject controls (subject control, "Poutine a promis de venir")."""
     if gov.dep_ == "acl" and gov.head.pos_ in ("NOUN", "PROPN", "PRON") and gov.morph.get("VerbForm") == ["Part"]:
         return [gov.head]
-    if any(c.dep_ == "aux:pass" for c in gov.children):
-        return [c for c in gov.children if c.dep_ in SUBJ_DEPS] or None
+    if any(c.dep_ == "aux:pass" for c in gov.children):  # not the impersonal "il était prévu de signer"
+        return [c for c in gov.children if c.dep_ in SUBJ_DEPS and not (c.pos_ == "PRON" and c.lower_ == "il")] \
+            or None
     objs = [c for c in gov.children if c.dep_ == "obj" and c.pos_ in ("NOUN", "PROPN", "PRON")]
     if objs:
         return objs
@@ -297,14 +299,14 @@ def fill_roles(cand: Candidate, trig: Trigger | None, ctx: Context, stop: set[in
 
 def _only_actors(cand: Candidate, ctx: Context, own_toks: list[Token]) -> None:
     """What the roles may hold. *Source, not actor*: a mention named as the source of a report ("selon
-    Reuters", "d'après l'AFP", the speaker of the claim that carries the event) or an outlet (a news
-    agency or medium, see :meth:`Context.outlets`) takes no part in the event, unless the event's own
-    syntax makes it its subject. *Place, not actor*: a Place acts (agent) only as the subject of the
+    Reuters", "d'après l'AFP", the speaker of the claim that carries the event, an outlet — a news
+    agency or medium, see :meth:`Context.outlets` — speaking in the sentence) takes no part in the
+    event, unless the event's own syntax makes it its subject. *Place, not actor*: a Place acts (agent) only as the subject of the
     event or of its carrying verb, or as the agent phrase "par X"; a Place the event undergoes is
     where it happens."""
     sent = cand.sentence
     own = {m.key for m in mentions_of(own_toks, ctx, sent, resolve=True)}
-    sources = _sources(cand, ctx) | ctx.outlets()
+    sources = _sources(cand, ctx)
     for attr in ("agents", "patients", "recipients", "participants"):
         kept = []
         for m in getattr(cand, attr):
@@ -333,14 +335,19 @@ def _sources(cand: Candidate, ctx: Context) -> set[str]:
                     out.add(m.key)  # "selon l'agence de presse Reuters", a mention glued to "Selon"
     tok = cand.head
     ancestors = {a.idx for a in tok.ancestors}
+    span = ctx.sentences[cand.sentence]
+    outlets = ctx.outlets()
     for c in ctx.claims:
         if c.speaker_start is None or c.speaker_end is None:
             continue
         holds = c.content_start <= tok.idx < c.content_end
         governs = c.cue_start is not None and c.cue_start in ancestors
-        if holds or governs:
+        here = span.start <= c.speaker_start < span.end
+        if holds or governs or here:
             for m in ctx.mentions:
-                if m.start < c.speaker_end and c.speaker_start < m.end:
+                # an outlet speaking in the sentence is the source of all of it; another speaker, of
+                # what its claim holds or its cue governs
+                if m.start < c.speaker_end and c.speaker_start < m.end and (holds or governs or m.key in outlets):
                     out.add(m.key)
     return out
 
@@ -372,13 +379,20 @@ def _carries(verb: Token, ctx: Context) -> bool:
 NAMED_PLACE_PREPS = PLACE_PREPS - {"a", "chez"}
 
 
+@lru_cache(maxsize=1)
+def _press_nouns() -> frozenset[str]:
+    from kg.extract.claims import RELAY_NOUNS
+
+    return frozenset(norm(n) for n in RELAY_NOUNS)
+
+
 def _named_place(root: Token) -> bool:
     """ *Named place*: a proper name juxtaposed to a common noun introduced by a locative preposition
     ("sur la place Kim Il-sung", "dans le stade Pierre-Mauroy") names what that noun denotes."""
     noun = root.head
     if noun.i == root.i or noun.pos_ != "NOUN" or root.dep_ not in ("flat:name", "appos", "nmod", "compound") \
-            or any(c.dep_ == "case" for c in root.children):
-        return False
+            or any(c.dep_ == "case" for c in root.children) or lemma(noun) in _press_nouns():
+        return False  # "dans le quotidien Rodong Sinmun" names an outlet
     return any(c.dep_ == "case" and PREP_FORMS.get(c.lower_, lemma(c)) in NAMED_PLACE_PREPS for c in noun.children)
 
 

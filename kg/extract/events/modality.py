@@ -2,10 +2,14 @@
 `planned`, or known only through someone's claim (`reported`)?
 
 Decided from French grammar around the trigger, in this order (the first rule that fires wins):
-negation, cancellation, a governing verb of possibility or plan (and that governor's own
-negation or mood), the mood and tense of the verb, the modifiers of a nominal trigger, then
-reported speech. Each rule is named; the name travels with the candidate for ``--errors``.
-Word lists are data: ``kg/resources/events/modality.toml``. Rules: docs/events.md.
+a condition (its protasis and what depends on it are possible, negated or not), negation,
+accusation, cancellation, a governing verb of possibility or plan (and that governor's own
+negation or mood), the mood and tense of the verb, the modifiers of a nominal trigger (and the
+presupposition of a definite one), then reported speech (a factive cue states a fact). After
+dating, :func:`cancel_past_plans`: an event before the publication date is never planned. Each
+rule is named; the name travels with the candidate for ``--errors``. Word lists are data:
+``kg/resources/events/modality.toml``, with the stances of the claims lexicon. Rules:
+docs/events.md.
 """
 
 from __future__ import annotations
@@ -154,8 +158,8 @@ def _negated(verb: Token, w: ModalityWords) -> str | None:
 def _negative_noun_phrase(noun: Token, w: ModalityWords) -> bool:
     """ "aucun accord", "nul accord", "pas d'accord", "pas de cessez-le-feu" (a verbless negation)."""
     kids = list(noun.children)
-    if any(c.dep_ == "det" and lemma(c) in w.negative_dets for c in kids):
-        return True
+    if any(c.dep_ in ("det", "amod") and lemma(c) in w.negative_dets and c.i < noun.i for c in kids):
+        return True  # "aucun accord", "nul accord" (taken for an adjective)
     des = [c for c in kids if c.dep_ in ("det", "case") and lemma(c) in ("de", "d'", "d’")]
     return bool(des) and any(c.dep_ == "advmod" and lemma(c) in w.negators and c.i < noun.i
                              for c in kids + [g for d in des for g in d.children])
@@ -206,9 +210,6 @@ def _mood(verb: Token, w: ModalityWords) -> tuple[str, str] | None:
     """What the verb's own mood, tense and subordinator say."""
     kids = list(verb.children)
     marks = {lemma(c) for c in kids if c.dep_ in ("mark", "case")}
-    cond = _condition(verb, w)
-    if cond:
-        return cond
     if marks & w.purpose_markers and verb.morph.get("VerbForm") == ["Inf"]:
         return "planned", "purpose"
     group = _verb_group(verb)
@@ -240,7 +241,7 @@ def _governor_rule(verb: Token, w: ModalityWords, depth: int = 0) -> tuple[str, 
             and gov.head.pos_ in ("VERB", "AUX"):
         gov = gov.head  # "empêcher les manifestants de défiler": the infinitive hangs from the object
     forms = word_forms(gov)
-    if gov.pos_ in ("VERB", "AUX") and forms & w.accusing and verb.dep_ in ("xcomp", "ccomp", "acl", "advcl"):
+    if gov.pos_ in ("VERB", "AUX") and forms & w.accusing and _complement_clause(verb):
         return "reported", "accusation"  # "accusé de fournir", "soupçonné d'avoir tué", "on lui reproche d'avoir"
     if gov.pos_ == "NOUN" and forms & w.accusing_nouns:
         return "reported", "accusation"  # "l'accusation d'avoir livré des armes"
@@ -270,7 +271,21 @@ def _governor_rule(verb: Token, w: ModalityWords, depth: int = 0) -> tuple[str, 
     return None
 
 
+def _complement_clause(verb: Token) -> bool:
+    """The verb is what its governor says: an infinitive ("accusé de fournir") or a que-clause ("soupçonne
+    que …"), not a clause the parser hung there ("les faits qui lui sont reprochés remontent à …")."""
+    if verb.dep_ not in ("xcomp", "ccomp", "acl", "advcl") or verb.i < verb.head.i:
+        return False
+    if verb.morph.get("VerbForm") == ["Inf"] or any(
+            c.dep_.startswith("aux") and c.morph.get("VerbForm") == ["Inf"] for c in verb.children):
+        return True  # "de fournir", "d'avoir livré"
+    return verb.dep_ == "ccomp" and any(c.dep_ == "mark" and lemma(c) in ("que", "qu'", "qu’") for c in verb.children)
+
+
 def _own_rule(verb: Token, w: ModalityWords) -> tuple[str, str] | None:
+    cond = _condition(verb, w)
+    if cond:
+        return cond
     neg = _negated(verb, w)
     return ("negated", neg) if neg else _mood(verb, w)
 
@@ -288,8 +303,10 @@ def _noun_rule(noun: Token, w: ModalityWords) -> tuple[str, str] | None:
         if c.dep_ == "case" and lemma(c) in w.negative_preps:
             return "negated", "sans"
         if c.dep_ in ("amod", "acl") and c.i != noun.i:
+            forms = word_forms(c)
+            forms = forms | {f[:-1] for f in forms if f.endswith("e") and len(f) > 4}  # "prévue", "prochaine"
             for modality in ("possible", "planned"):
-                if word_forms(c) & w.adjectives[modality]:
+                if forms & w.adjectives[modality]:
                     return modality, f"{modality}-adjective"
             if _participle_verbs(c) & w.alleging:
                 return "reported", "alleged"  # "les livraisons supposées", "la prétendue attaque"
