@@ -148,6 +148,7 @@ class AuditReport:
                                                                                 "actors"), 0))
     judged_events: int = 0
     judged_non_events: int = 0
+    main_events: int = 0  # main events the event gold annotates in the same articles (0: no gold)
     events_kept: int = 0
     non_events_gone: int = 0
     errors: list[str] = field(default_factory=list)
@@ -158,6 +159,8 @@ class AuditReport:
         out |= {"non_events_gone": ratio(self.non_events_gone, self.judged_non_events),
                 "events_kept": ratio(self.events_kept, self.judged_events),
                 "judged_share": ratio(self.matched, self.rows)}
+        if self.main_events:
+            out["rows_per_main_event"] = self.rows / self.main_events
         return out
 
 
@@ -167,6 +170,7 @@ AUDIT_LABELS = {
     "modality_right": "modality right (happenings)", "actors_right": "no wrong actor (happenings)",
     "non_events_gone": "judged non-events gone", "events_kept": "judged happenings kept",
     "judged_share": "shown rows already judged",
+    "rows_per_main_event": "rows shown per gold main event",
 }
 
 
@@ -248,13 +252,16 @@ def news_texts(folder: str | Path, names: Iterable[str] | None = None) -> dict[s
 
 
 def evaluate_audit(corpus: str, texts: dict[str, tuple[str, str | None]], judgments: str | Path,
-                   pipeline=None) -> AuditReport:
-    """Build ``texts`` as ``kg build`` does and replay the judgments of ``judgments`` on its timeline."""
+                   pipeline=None, main_events: int = 0) -> AuditReport:
+    """Build ``texts`` as ``kg build`` does and replay the judgments of ``judgments`` on its timeline;
+    ``main_events``: how many main events an event gold annotates in these texts (rows per main event)."""
     import tempfile
 
     with tempfile.TemporaryDirectory() as tmp:
         rows = corpus_rows(texts, tmp, pipeline)
-    return replay(corpus, rows, read_judgments(judgments))
+    report = replay(corpus, rows, read_judgments(judgments))
+    report.main_events = main_events
+    return report
 
 
 def corpus_rows(texts: dict[str, tuple[str, str | None]], folder: str | Path, pipeline=None) -> list[Row]:

@@ -47,8 +47,10 @@ def event_reports(timebank: Path | None = None, golds: Sequence[Path] = (), pipe
     for split in ("dev", "heldout"):
         judged = AUDITS / f"ftb-{split}.jsonl"
         if judged.is_file():
+            gold = DEFAULT_GOLD / f"{split}.jsonl"
+            main = len(read_gold(gold)) if gold.is_file() else 0
             out[f"timeline audit: ftb-{split}"] = evaluate_audit(
-                f"ftb-{split}", timebank_texts(split, folder), judged, pipeline)
+                f"ftb-{split}", timebank_texts(split, folder), judged, pipeline, main)
         judged = AUDITS / f"news-{split}.jsonl"
         if news is not None and judged.is_file():
             out[f"timeline audit: news-{split}"] = evaluate_audit(
