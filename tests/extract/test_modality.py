@@ -255,3 +255,36 @@ def test_a_condition_and_its_consequence_are_possible_negated_or_not(nlp, text, 
 )
 def test_an_event_before_publication_is_never_planned(nlp, text, etype, dates, expected):
     assert modality_of(nlp, text, etype, dates) == expected
+
+
+# Issue 21, from the dev audit of real news: rules of French the judges' errors pointed to.
+@pytest.mark.parametrize(("text", "etype"), [
+    ("Personne n'a été blessé dans l'incendie.", "injury"),
+    ("Il n'y a pas encore eu d'interpellation après le meurtre.", "arrest"),
+    ("Rien n'a été volé lors du cambriolage, et personne n'a été arrêté.", "arrest"),
+])
+def test_the_second_word_of_a_negation_may_be_a_pronoun_subject_or_hang_from_an_adverb(nlp, text, etype):
+    assert modality_of(nlp, text, etype) == ("negated", "negation")
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("À l'arrivée des secours, la victime n'a pas pu être réanimée.", "arrival"),
+    ("Après l'attaque du commissariat, la police n'a interpellé personne.", "military-action"),
+    ("Lors de la manifestation des agriculteurs, aucun incident n'a été signalé.", "protest"),
+])
+def test_a_time_adjunct_escapes_the_negation_of_its_clause(nlp, text, etype):
+    assert modality_of(nlp, text, etype) == ("asserted", "presupposed")
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("L'ancien député avait annoncé qu'il ferait appel.", "trial"),
+    ("Le ministre a déclaré que la réunion aurait lieu vendredi à Paris.", "meeting"),
+    ("Le syndicat avait prévenu qu'il bloquerait les raffineries.", "protest"),
+])
+def test_a_conditional_after_a_past_verb_of_saying_is_the_future_in_the_past(nlp, text, etype):
+    assert modality_of(nlp, text, etype)[0] == "planned"
+
+
+def test_a_conditional_with_a_condition_stays_possible_after_a_verb_of_saying(nlp):
+    assert modality_of(nlp, "Il a affirmé que la Russie attaquerait si l'Otan intervenait.",
+                       "military-action")[0] == "possible"

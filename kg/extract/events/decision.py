@@ -150,9 +150,13 @@ def rule_of(cand: Candidate) -> str | None:
         return "habitual"
     if cand.type == "other" and cand.date_source != "explicit" and _imperfective(tok):
         return "imperfective-other"
-    adjectival = tok.pos_ == "ADJ" or (tok.pos_ == "VERB" and "Part" in tok.morph.get("VerbForm"))
-    if adjectival and (any(c.dep_ == "cop" for c in tok.children) or (
-            tok.dep_ == "xcomp" and norm(tok.head.lemma_) in _COPULAS)):
+    # an adjective, or a participle whose copula is a finite present or imparfait ("sont liés"; "a été
+    # réanimé" and "n'a pas pu être réanimée" are passives of a happening)
+    cop = [c for c in tok.children if c.dep_ == "cop"]
+    finite_cop = any("Fin" in c.morph.get("VerbForm") and not set(c.morph.get("Tense")) - {"Pres", "Imp"}
+                     for c in cop)
+    if (tok.pos_ == "ADJ" and (cop or (tok.dep_ == "xcomp" and norm(tok.head.lemma_) in _COPULAS))) or (
+            tok.pos_ == "VERB" and "Part" in tok.morph.get("VerbForm") and finite_cop):
         return "copular-state"
     if cand.verbal and tok.dep_ in ("amod", "acl") and "Part" in tok.morph.get("VerbForm") \
             and not any(c.dep_ in ("aux", "aux:pass", "obl:agent", "obl", "obl:mod") for c in tok.children) \

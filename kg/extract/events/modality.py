@@ -63,6 +63,7 @@ class ModalityWords:
     alleging: frozenset[str] = frozenset()  # verbs whose participle hedges a noun: "présumé", "supposé"
     factive: frozenset[str] = frozenset()  # cues that presuppose their content: "confirmer", "reconnaître"
     controlling: frozenset[str] = frozenset()  # verbs whose indirect object does what their infinitive says
+    temporal_preps: frozenset[str] = frozenset()  # prepositions of a time adjunct: "lors de", "après", "dès"
 
     @cached_property
     def governors(self) -> frozenset[str]:
@@ -106,6 +107,7 @@ def _default_words() -> ModalityWords:
         accusing=accusing, accusing_nouns=accusing_nouns, alleging=group("reported", "alleged"),
         factive=group("asserted", "factive") | stance("concede"),
         controlling=accusing | stance("demand") | group("negated"),
+        temporal_preps=_words(d["asserted"]["temporal_prepositions"]),
     )
 
 
@@ -141,8 +143,11 @@ def _negated(verb: Token, w: ModalityWords) -> str | None:
     ne". Without "ne", "jamais" and "plus" mean "ever" and "more" ("plus que jamais", "jamais envoyé")."""
     kids = list(verb.children)
     has_ne = any(lemma(c) in ("ne", "n'", "n’") for c in kids)
-    if has_ne and any(c.dep_ in ("advmod", "nsubj", "obj") and lemma(c) in w.negators | _NEG_PRONOUNS
-                      for c in kids):
+    # the second word may hang from another adverb ("n'y a pas encore eu": "pas" under "encore"), and a
+    # negative pronoun may be the subject of a passive ("Personne n'a été blessé")
+    words = kids + [g for c in kids if c.dep_ == "advmod" for g in c.children if g.dep_ == "advmod"]
+    if has_ne and any(c.dep_ in ("advmod", "nsubj", "nsubj:pass", "obj") and lemma(c) in w.negators | _NEG_PRONOUNS
+                      for c in words):
         return "negation"
     if any(c.dep_ in SUBJ_DEPS | {"obj"} and any(d.dep_ == "det" and lemma(d) in w.negative_dets
                                                  for d in c.children) for c in kids):
@@ -249,6 +254,8 @@ def _governor_rule(verb: Token, w: ModalityWords, depth: int = 0) -> tuple[str, 
         for modality in ("negated", "cancelled", "possible", "planned", "reported"):
             if modality == "planned" and lemma(gov) == "devoir" and _compound_past(gov):
                 continue  # "a dû être hospitalisé": an obligation met, not a plan
+            if modality == "reported" and _future_in_the_past(verb, gov):
+                return "planned", "future-in-the-past"
             if forms & w.verbs[modality] and (modality != "reported" or verb.dep_ in ("ccomp", "xcomp")):
                 if _negated(gov, w) and modality in ("planned", "possible"):
                     return "negated", "negated-governor"
@@ -269,6 +276,16 @@ def _governor_rule(verb: Token, w: ModalityWords, depth: int = 0) -> tuple[str, 
         if forms & w.negative_nouns:
             return "negated", "negative-noun"
     return None
+
+
+def _future_in_the_past(verb: Token, gov: Token) -> bool:
+    """Sequence of tenses: after a verb of saying in a past tense, the conditional of the que-clause is
+    the future seen from then ("a annoncé qu'il ferait appel", "avait promis qu'il viendrait"): a plan,
+    not hearsay."""
+    return verb.dep_ == "ccomp" and any(is_conditional(t) for t in _verb_group(verb)) \
+        and not _has_hypothesis_clause(verb, _default_words()) \
+        and any("Past" in t.morph.get("Tense") or "Imp" in t.morph.get("Tense") or t.dep_ == "aux:tense"
+                for t in _verb_group(gov))
 
 
 def _complement_clause(verb: Token) -> bool:
@@ -328,6 +345,16 @@ def _noun_rule(noun: Token, w: ModalityWords) -> tuple[str, str] | None:
             above = _noun_rule(head, w) if head.head.i != head.i else None
             return above if above and above[0] in ("planned", "possible", "cancelled") else ("asserted", "presupposed")
         noun, head = head, head.head  # "le but de la visite" → read the verb above "but"
+    if head.i != noun.i and head.pos_ == "ADV" and lemma(head) in w.temporal_preps and head.head.i != head.i:
+        noun, head = head, head.head  # "Lors de la manifestation": the parser hangs the noun on "lors"
+        temporal = True
+    else:
+        temporal = _temporal_adjunct(noun, w)
+    if head.i != noun.i and head.pos_ in ("VERB", "AUX") and temporal:
+        # "À l'arrivée des secours, la victime n'a pas pu être réanimée": a time adjunct is presupposed,
+        # outside the negation or report of its clause; a plan or a possibility still holds
+        above = verb_modality(head, w)
+        return above if above and above[0] in ("planned", "possible", "cancelled") else ("asserted", "presupposed")
     if head.i != noun.i and head.pos_ in ("VERB", "AUX") and noun.dep_ in ("obj", "nsubj", "nsubj:pass", "obl",
                                                                            "obl:arg", "obl:mod"):
         forms = word_forms(head)
@@ -336,6 +363,13 @@ def _noun_rule(noun: Token, w: ModalityWords) -> tuple[str, str] | None:
                 return modality, f"{modality}-governor"
         return verb_modality(head, w)
     return None
+
+
+def _temporal_adjunct(noun: Token, w: ModalityWords) -> bool:
+    """An event noun that says when the clause happens: *à l'arrivée de*, *lors de*, *après*, *avant*,
+    *dès*, *pendant*, *au moment de*, *à la suite de* + a definite event noun."""
+    return noun.dep_ in ("obl", "obl:mod") and _definite(noun) and any(
+        c.dep_ == "case" and lemma(c) in w.temporal_preps for c in noun.children)
 
 
 def _definite(noun: Token) -> bool:
