@@ -2,6 +2,7 @@
 
     python tools/audit_sheet.py ftb-dev   --n 80 --seed 21 --out /tmp/sheet.jsonl
     python tools/audit_sheet.py news DIR  --n 80 --seed 21 --out /tmp/sheet.jsonl
+    python tools/audit_sheet.py ftb-heldout --exclude tests/data/events-audit/ftb-heldout.jsonl …  (fresh rows)
 
 ``ftb-dev`` / ``ftb-heldout`` are French TimeBank's thirds (read from ../shared, never copied);
 ``news DIR`` is a folder of ``NNN.txt`` + ``NNN.meta.json`` articles. The sheet goes to a judge
@@ -37,6 +38,8 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=21)
     ap.add_argument("--prefix", default="r")
     ap.add_argument("--only", help="comma-separated file names to keep (a split of a news folder)")
+    ap.add_argument("--exclude", action="append", default=[],
+                    help="a sheet or judgments file whose rows are not sampled again (a fresh sample)")
     ap.add_argument("--out", required=True)
     args = ap.parse_args()
     texts = corpus_texts(args.corpus, args.folder)
@@ -45,6 +48,9 @@ def main() -> None:
         texts = {k: v for k, v in texts.items() if k in keep}
     with tempfile.TemporaryDirectory() as tmp:
         rows = [r for r in corpus_rows(texts, tmp) if r.salient]
+    seen = {tuple(m) for path in args.exclude for line in Path(path).read_text(encoding="utf-8").splitlines()
+            if line.strip() for m in json.loads(line)["mentions"]}
+    rows = [r for r in rows if not seen & set(r.mentions)]
     lines = sheet(rows, {k: t for k, (t, _) in texts.items()}, args.n, args.seed, args.prefix)
     Path(args.out).write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines), encoding="utf-8")
     print(f"{len(rows)} timeline rows from {len(texts)} articles; {len(lines)} sampled into {args.out}")
