@@ -44,24 +44,19 @@ def event_reports(timebank: Path | None = None, golds: Sequence[Path] = (), pipe
         if not golds and not {e.doc for e in read_gold(g)} <= set(names):
             continue  # the default gold annotates French TimeBank documents this folder does not hold
         out[f"events gold: {Path(g).stem}"] = evaluate_gold(g, folder, pipeline)
-    for split in ("dev", "heldout"):
-        judged = AUDITS / f"ftb-{split}.jsonl"
-        if judged.is_file():
-            gold = DEFAULT_GOLD / f"{split}.jsonl"
-            main = len(read_gold(gold)) if gold.is_file() else 0
-            out[f"timeline audit: ftb-{split}"] = evaluate_audit(
-                f"ftb-{split}", timebank_texts(split, folder), judged, pipeline, main)
-        judged = AUDITS / f"news-{split}.jsonl"
-        if news is not None and judged.is_file():
-            out[f"timeline audit: news-{split}"] = evaluate_audit(
-                f"news-{split}", news_texts(news, _split_files(news, judged)), judged, pipeline)
+    # ftb-dev.jsonl, ftb-heldout.jsonl, ftb-heldout-fresh.jsonl (a later sample of the same split) …
+    for judged in sorted(AUDITS.glob("ftb-*.jsonl")):
+        split = judged.stem.split("-")[1]
+        gold = DEFAULT_GOLD / f"{split}.jsonl"
+        main = len(read_gold(gold)) if gold.is_file() else 0
+        out[f"timeline audit: {judged.stem}"] = evaluate_audit(
+            judged.stem, timebank_texts(split, folder), judged, pipeline, main)
+    for judged in sorted(AUDITS.glob("news-*.jsonl")) if news is not None else ():
+        split = judged.stem.split("-")[1]
+        out[f"timeline audit: {judged.stem}"] = evaluate_audit(
+            judged.stem, news_texts(news, (AUDITS / f"news-{split}.files").read_text(encoding="utf-8").split()),
+            judged, pipeline)
     return out
-
-
-def _split_files(news: Path, judged: Path) -> list[str]:
-    """The articles of a news split: listed in the manifest beside its judgments."""
-    manifest = judged.with_name(judged.stem + ".files")
-    return manifest.read_text(encoding="utf-8").split()
 
 
 def run_event_evals(timebank: Path | None, golds: Sequence[Path], errors: bool, as_json: bool,
