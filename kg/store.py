@@ -139,6 +139,7 @@ class Store:
         try:
             if self.read_only:
                 return ox.Store.read_only(str(path))
+            path.parent.mkdir(parents=True, exist_ok=True)  # a new store in a folder not made yet
             return ox.Store(str(path))
         except OSError as e:
             if "lock" in str(e).lower():

@@ -215,3 +215,10 @@ def test_flush_writes_and_refuses_read_only(tmp_path):
     with Store.open(tmp_path / "s", read_only=True) as store:
         with pytest.raises(StoreError, match="read-only"):
             store.flush()
+
+
+def test_a_new_store_may_lie_in_folders_not_made_yet(tmp_path):
+    path = tmp_path / "a" / "b" / "store"
+    with Store(path) as store:
+        assert len(store) == 0
+    assert (path / "CURRENT").exists()
