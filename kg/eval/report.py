@@ -246,6 +246,8 @@ FIRST_SIGHT = {
     # a fresh sample of the final timeline of issue 21, rows never sampled before: its first sight
     "timeline audit: news-heldout-fresh": {"happenings": 0.900, "all_right": 0.383, "type_right": 0.685,
                                            "date_right": 0.667, "modality_right": 0.889, "actors_right": 0.852},
+    "timeline audit: ftb-heldout-fresh": {"happenings": 0.958, "all_right": 0.458, "type_right": 0.870,
+                                          "date_right": 0.696, "modality_right": 0.957, "actors_right": 0.826},
 }
 
 
