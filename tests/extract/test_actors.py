@@ -126,3 +126,16 @@ def test_an_impersonal_passive_controls_nothing(nlp):
     text = "Dmitri Peskov a déclaré qu'aucun accord n'a été signé et il n'était pas prévu d'en signer."
     for e in events_of(nlp, text, claims=True):
         assert "Dmitri Peskov" not in actors(e)
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("Quelques heures avant l'arrivée de Poutine, des incidents ont éclaté à la frontière.", "other"),
+    ("Après la visite du ministre, des heurts ont éclaté devant la préfecture.", "other"),
+])
+def test_the_name_before_a_comma_is_not_the_subject_of_an_indefinite_noun(nlp, text, etype):
+    """Only a definite noun phrase between commas is an apposition ("Poutine, le président russe, prévoit")."""
+    found = events_of(nlp, text)
+    assert found  # the time adjunct's event is there ("arrivée", "visite") …
+    # … but its participant is no agent of what happened around it (an untyped verb without an actor
+    # of its own is then no event at all)
+    assert not any(label in ("Poutine", "ministre") for e in found if e.trigger == "éclaté" for _, _, label in e.actors)

@@ -106,3 +106,31 @@ def test_the_shipped_model_is_what_its_training_tool_makes() -> None:
     done = subprocess.run([sys.executable, str(ROOT / "tools" / "train_event_decision.py"), "--check"],
                           capture_output=True, text=True, cwd=ROOT)
     assert done.returncode == 0, done.stderr[-500:]
+
+
+@pytest.mark.parametrize(("text", "goal"), [
+    ("Le président russe est venu sceller un rapprochement stratégique avec Pyongyang.", "sceller"),
+    ("Le ministre est allé rencontrer les grévistes dans la matinée.", "rencontrer"),
+    ("Elle est revenue signer le contrat à Paris.", "signer"),
+])
+def test_the_bare_infinitive_after_a_past_verb_of_motion_is_its_purpose(nlp, text: str, goal: str) -> None:
+    assert goal not in lemmas(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "etype", "modality"), [
+    ("Il vient de signer l'accord avec la Chine.", "agreement", "asserted"),
+    ("Il va signer l'accord avec la Chine demain.", "agreement", "planned"),
+    ("Poutine cherche à acheter des armes.", "arms-transfer", "possible"),
+])
+def test_a_recent_past_a_near_future_or_an_attempt_is_no_purpose(nlp, text, etype, modality) -> None:
+    dates = {"demain": "2024-06-19"} if "demain" in text else {}
+    (event,) = [e for e in events_of(nlp, text, dates) if e.type == etype]
+    assert event.modality == modality
+
+
+@pytest.mark.parametrize("text", [
+    "Poutine veut restaurer la puissance de la Russie en renouant avec ses anciens alliés.",
+    "Les grévistes ont bloqué le dépôt en chantant l'Internationale.",
+])
+def test_a_gerund_of_no_type_is_no_event(nlp, text: str) -> None:
+    assert not any(e.type == "other" and e.trigger.endswith("ant") for e in events_of(nlp, text))

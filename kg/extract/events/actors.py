@@ -186,7 +186,7 @@ def agents_of_verb(verb: Token, ctx: Context, sent: int) -> list[Mention]:
                 m = ctx.mention_at(verb.head) or group_mention(verb.head, ctx, sent)
         else:
             m = mention_before(tok, ctx, skip=set(), gap=1)  # NER cut: "[Kim Jong] Un"
-            if m is None:  # "Vladimir Poutine, le président russe, prévoit"
+            if m is None and _apposition(tok):  # "Vladimir Poutine, le président russe, prévoit"
                 m = mention_before(min(tok.subtree, key=lambda t: t.i), ctx, skip={","})
         if m is not None and m.type in ("Person", "Organization", "Place", "Group"):
             found.append(m)
@@ -195,6 +195,13 @@ def agents_of_verb(verb: Token, ctx: Context, sent: int) -> list[Mention]:
     if found or subj or any(c.dep_ == "aux:pass" for c in verb.children):
         return found
     return _mentions_left_of(verb, ctx)
+
+
+def _apposition(tok: Token) -> bool:
+    """A subject that may be an apposition to the name before its comma ("Poutine, le président russe,
+    prévoit", "Tony Blair, le Premier ministre britannique a achevé"): a definite noun phrase. An
+    indefinite one is a subject of its own ("Avant l'arrivée de Poutine, des incidents ont éclaté")."""
+    return any(c.dep_ == "det" and "Def" in c.morph.get("Definite") for c in tok.children)
 
 
 def _mentions_left_of(verb: Token, ctx: Context) -> list[Mention]:

@@ -7,8 +7,9 @@ extractor's own checks gets a :class:`Decision` — kept or not, a confidence, a
 * a **rule** of French, named, for what is never a timeline event whatever the model says:
 
   - ``purpose-clause``: an infinitive of purpose or goal — *pour / afin de / de façon à / en vue
-    de* + infinitive (*pour favoriser un troc*), the infinitive complement of a verb of wanting
-    or preventing (VerbNet *want-32.1*, *forbid-67*: *veut protéger*, *empêcher la Russie de
+    de* + infinitive (*pour favoriser un troc*), the bare infinitive after a verb of motion in a
+    past tense (*est venu sceller un rapprochement*; VerbNet *escape-51.1*), the infinitive
+    complement of a verb of wanting or preventing (VerbNet *want-32.1*, *forbid-67*: *veut protéger*, *empêcher la Russie de
     gagner*) — says what someone aims at, not what happens;
   - ``copular-state``: an adjective or participle that is the attribute of a copula (*sont
     alliés*, *restent liés*, *semble épuisé*) names a state, not a change (a noun keeps its event:
@@ -18,8 +19,8 @@ extractor's own checks gets a :class:`Decision` — kept or not, a confidence, a
   - ``habitual``: an adverb of frequency on the trigger or its verb (*des fouilles sont organisées
     fréquemment*, *souvent*, *régulièrement*) tells a habit;
   - ``imperfective-other``: a verb of no known type (``other``) and no date of its own in the
-    imparfait, in a present passive or in a present relative clause describes a situation, not a
-    happening (*des proches l'attribuaient à Israël*, *sont toutes connues de la police*, *une rivière
+    imparfait, in a present passive, in a present relative clause or in the gerund (*en renouant
+    avec ses alliés*) describes a situation, not a happening (*des proches l'attribuaient à Israël*, *sont toutes connues de la police*, *une rivière
     qui traverse la ville*); the passé composé, passé simple and plus-que-parfait report one
     (:func:`perfective`);
 
@@ -40,6 +41,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from kg.extract.event_lexicon import norm
+from kg.extract.events.context import word_forms
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -52,8 +54,9 @@ __all__ = ["Decision", "DecisionModel", "decide", "features", "rule_of"]
 # or `case` dependent of the infinitive, or a fixed expression headed by it)
 _PURPOSE_MARKS = frozenset({"pour", "afin", "but", "vue", "facon", "maniere"})
 # VerbNet classes whose infinitive complement is a goal, not a happening: want-32.1 (vouloir, souhaiter,
-# désirer, chercher à), forbid-67 (empêcher, interdire), and viser/tendre à (the aim of an act)
-_GOAL_GOVERNORS = frozenset({"vouloir", "souhaiter", "desirer", "esperer", "chercher", "viser", "tendre",
+# désirer, espérer), forbid-67 (empêcher, interdire), and viser/tendre à (the aim of an act); "chercher à"
+# is an attempt (a possible event, the modality's try-61 rule), not a goal
+_GOAL_GOVERNORS = frozenset({"vouloir", "souhaiter", "desirer", "esperer", "viser", "tendre",
                              "empecher", "interdire", "aspirer", "ambitionner"})
 _COPULAS = frozenset({"etre", "rester", "demeurer", "sembler", "paraitre", "devenir"})
 # The verbs French conjugates with être in compound tenses (and their prefixed forms): "est arrivé" is a
@@ -62,6 +65,10 @@ _ETRE_VERBS = frozenset({"aller", "venir", "arriver", "partir", "entrer", "sorti
                          "mourir", "deceder", "tomber", "rester", "retourner", "devenir", "revenir", "parvenir",
                          "survenir", "intervenir", "rentrer", "repartir", "ressortir", "redescendre", "remonter",
                          "retomber", "advenir", "apparaitre", "disparaitre", "renaitre", "accourir", "echoir"})
+# Verbs of motion whose bare infinitive says what the trip was for: members of the French VerbNet class
+# escape-51.1 (../shared/lexicons/verbenet, CC BY-SA 4.0) that take one ("est venu signer")
+_MOTION = frozenset({"venir", "revenir", "partir", "monter", "descendre", "sortir", "aller", "retourner",
+                     "rentrer", "arriver"})
 # Adverbs of frequency (a closed class of French grammar): the clause tells what happens habitually
 _FREQUENCY = frozenset({"souvent", "frequemment", "regulierement", "parfois", "quelquefois", "rarement",
                         "habituellement", "generalement", "ordinairement", "constamment", "perpetuellement"})
@@ -92,8 +99,14 @@ def _purpose(tok: Token) -> bool:
     if words[-1:] in (["de"], ["d'"], ["d’"], ["a"]) and len(words) >= 2 and words[-2] in _PURPOSE_MARKS:
         return True  # afin de, en vue de, dans le but de, de façon à, de manière à
     head = tok.head
-    return tok.dep_ in ("xcomp", "ccomp", "obj", "obl:arg") and head.i != tok.i \
-        and norm(head.lemma_) in _GOAL_GOVERNORS
+    if tok.dep_ in ("xcomp", "ccomp", "obj", "obl:arg") and head.i != tok.i:
+        if word_forms(head) & _GOAL_GOVERNORS:
+            return True
+        # a verb of motion in a past tense and a bare infinitive: "est venu sceller", "est parti chercher"
+        # ("vient de signer" is a recent past, "va signer" a near future: neither is a purpose)
+        return word_forms(head) & _MOTION and not any(c.dep_ in ("mark", "case") for c in tok.children) \
+            and perfective(head)
+    return False
 
 
 def perfective(verb: Token) -> bool:
@@ -129,6 +142,8 @@ def _imperfective(verb: Token) -> bool:
     tense, form = verb.morph.get("Tense"), verb.morph.get("VerbForm")
     if "Fin" in form and "Imp" in tense:
         return True
+    if verb.lower_.endswith("ant") and any(norm(c.text) == "en" for c in verb.children):
+        return True  # a gerund tells the manner or the circumstance: "en renouant avec ses alliés"
     if "Part" in form and any(c.dep_ == "aux:pass" and "Fin" in c.morph.get("VerbForm") for c in verb.children) \
             and not any(c.dep_ == "obl:agent" for c in verb.children):
         return True  # a finite être: "sont connues", not "devrait être connu" (a plan)
