@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import random
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.errors import InputError
@@ -222,10 +222,6 @@ def replay(corpus: str, rows: Iterable[Row], judgments: Sequence[Judgment]) -> A
             report.judged_non_events += 1
             report.non_events_gone += j.row not in still
     return report
-
-
-def row_dict(r: Row) -> dict:
-    return asdict(r)
 
 
 def timebank_texts(split: str, folder: Path | None = None) -> dict[str, tuple[str, str | None]]:
