@@ -194,3 +194,16 @@ def test_commands_write_only_the_store_exports_and_given_paths(tmp_path, corpus,
     outside = {f for f in new if not f.startswith((".kg/", "exports/", "mine/"))}
     assert not outside, outside
     assert "mine/out.graphml" in new and "exports/actors.graphml" in new
+
+
+def test_a_mention_cut_across_two_sentences_of_a_damaged_page_extracts(pipeline):
+    """Found by the property test: "ParisVladimir Po…" glued to a caption gives a mention whose span the
+    parser cannot climb (spaCy's Span.root raises E039); the outlet finder must read it anyway."""
+    from kg.ingest import text_article
+
+    text = ("absence\n\nTemps de lecture: 2 minutes\nPar Pierre Martin\n- dans\nDrapeaux nord-coréen et russe avec "
+            "du matériel militaire.\n\nParisVladimir Porend en Corée du Nord pour la première fois depuis 24 ans. "
+            "Il souh")
+    x = pipeline.extract(text_article(text, "p", None))
+    assert all(text[m.start:m.end] == m.text for m in x.mentions)
+    assert all(text[e.trigger_start:e.trigger_end] == e.trigger for e in x.events)

@@ -88,7 +88,7 @@ class Context:
                 span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
                 if span is None:
                     continue
-                root = span.root
+                root = span_root(span)
                 head = root.head
                 chain = [head, head.head] if head.i != root.i else []
                 if any(t.pos_ == "NOUN" and lemma(t) in nouns and not (span.start <= t.i < span.end) for t in chain):
@@ -131,6 +131,15 @@ class Context:
     def is_cue(self, tok: Token) -> bool:
         """A speech verb the claims extractor took as a cue: a claim, not an event."""
         return any(c.cue_start is not None and c.cue_start <= tok.idx < (c.cue_end or 0) for c in self.claims)
+
+
+def span_root(span) -> Token:
+    """The first token of ``span`` whose head lies outside it. ``Span.root`` raises on a span cut across
+    two sentences of a damaged page ("ParisVladimir Po…"), whose parse trees it cannot climb."""
+    for t in span:
+        if t.head.i == t.i or not span.start <= t.head.i < span.end:
+            return t
+    return span[0]
 
 
 def lemma(tok: Token) -> str:
