@@ -13,7 +13,7 @@ that are not in the knowledge base across articles.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from functools import cached_property, lru_cache
 from hashlib import sha256
@@ -27,6 +27,7 @@ from kg.errors import ExtractionError, one_line
 from kg.extract.claims import extract_claims
 from kg.extract.entities import extract_entities
 from kg.extract.events import extract_events
+from kg.extract.events.decision import decide
 from kg.extract.temporal import extract_timexes
 from kg.extract.topics import TopicScheme
 from kg.kb import FUZZY_THRESHOLD, KnowledgeBase, default_kb, normalise
@@ -96,8 +97,10 @@ class Pipeline:
     def fingerprint(self) -> str:
         return pipeline_fingerprint(self.kb_files, self.topics_file)
 
-    def extract(self, article: Article) -> Extraction:
-        return self._extract(self.nlp(article.text), article)
+    def extract(self, article: Article, decider: Callable | None = None) -> Extraction:
+        """The extraction of one article; ``decider`` replaces the events' decision (kg.extract.events.decision
+        .decide), for the tool that trains it on every candidate."""
+        return self._extract(self.nlp(article.text), article, decider)
 
     def extract_batch(self, articles: Sequence[Article]) -> list[Extraction]:
         """Extractions of ``articles``, parsed together (``nlp.pipe`` batches the model's
@@ -138,13 +141,14 @@ class Pipeline:
         for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=BATCH_SIZE):
             yield self._extract(doc, article)
 
-    def _extract(self, doc: Doc, article: Article) -> Extraction:
+    def _extract(self, doc: Doc, article: Article, decider: Callable | None = None) -> Extraction:
         text = article.text
         sentences = tuple(Sentence(s, e, text[s:e]) for s, e in sentence_spans(doc))
         mentions, entities = extract_entities(doc, article, sentences, self.kb)
         timexes = tuple(extract_timexes(text, article.published, doc=doc, junk=article.junk))
         claims = tuple(extract_claims(doc, article, sentences, mentions, timexes, self.topics))
-        events = tuple(extract_events(doc, article, sentences, mentions, timexes, self.topics, claims=claims))
+        events = tuple(extract_events(doc, article, sentences, mentions, timexes, self.topics, claims=claims,
+                                      decider=decider or decide))
         return Extraction(article, sentences, mentions, entities, timexes, claims, events)
 
 

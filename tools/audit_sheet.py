@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import tempfile
 from pathlib import Path
 
 from kg.eval.audit import corpus_rows, news_texts, sheet, timebank_texts
@@ -46,8 +45,7 @@ def main() -> None:
     if args.only:
         keep = set(args.only.split(","))
         texts = {k: v for k, v in texts.items() if k in keep}
-    with tempfile.TemporaryDirectory() as tmp:
-        rows = [r for r in corpus_rows(texts, tmp) if r.salient]
+    rows = [r for r in corpus_rows(texts) if r.salient]
     seen = {tuple(m) for path in args.exclude for line in Path(path).read_text(encoding="utf-8").splitlines()
             if line.strip() for m in json.loads(line)["mentions"]}
     rows = [r for r in rows if not seen & set(r.mentions)]

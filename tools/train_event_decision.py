@@ -31,11 +31,9 @@ from pathlib import Path
 from kg.eval.audit import read_judgments
 from kg.eval.corpora import timebank_dir, timebank_splits
 from kg.eval.timeml import read_timeml
-from kg.extract.events import extract_events
 from kg.extract.events.decision import Decision, features, rule_of
 from kg.ingest import text_article
 from kg.pipeline import Pipeline
-from kg.records import Sentence
 
 ROOT = Path(__file__).resolve().parents[1]
 MODEL = ROOT / "kg" / "resources" / "events" / "decision_model.json"
@@ -45,18 +43,8 @@ KEEP_RECALL = 0.97
 
 
 def candidates(pipeline: Pipeline, name: str, text: str, published: str | None):
-    """(trigger start, trigger end, features) of every candidate the extractor would decide on."""
-    from kg.extract.claims import extract_claims
-    from kg.extract.entities import extract_entities
-    from kg.extract.temporal import extract_timexes
-    from kg.nlp import sentence_spans
-
-    article = text_article(text, name, published)
-    doc = pipeline.nlp(text)
-    sentences = tuple(Sentence(s, e, text[s:e]) for s, e in sentence_spans(doc))
-    mentions, _ = extract_entities(doc, article, sentences, pipeline.kb)
-    timexes = tuple(extract_timexes(text, published, doc=doc, junk=article.junk))
-    claims = tuple(extract_claims(doc, article, sentences, mentions, timexes, pipeline.topics))
+    """(trigger start, trigger end, features) of every candidate the extractor decides on (those a
+    rule of French does not already refuse), extracted as ``kg build`` extracts."""
     out = []
 
     def record(cand, ctx):
@@ -65,7 +53,7 @@ def candidates(pipeline: Pipeline, name: str, text: str, published: str | None):
             out.append((cand.head.idx, end, features(cand, ctx)))
         return Decision(False, 0.0, "training")
 
-    list(extract_events(doc, article, sentences, mentions, timexes, pipeline.topics, claims=claims, decider=record))
+    pipeline.extract(text_article(text, name, published), decider=record)
     return out
 
 

@@ -23,7 +23,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.errors import InputError
+from kg.eval.corpora import jsonl_records, timebank_dir, timebank_splits
+from kg.eval.events import score_table
 from kg.eval.metrics import ratio
+from kg.eval.timeml import read_timeml
 from kg.graph.mapping import span_of
 
 __all__ = ["AUDIT_LABELS", "AuditReport", "Judgment", "Row", "audit_table", "corpus_rows", "read_judgments", "replay",
@@ -115,12 +118,10 @@ class Judgment:
 
 
 def read_judgments(path: str | Path) -> list[Judgment]:
+    """The judgments of a ``.jsonl`` file (keys: tests/data/events-audit/GUIDELINES.md)."""
     out = []
-    for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
+    for where, j in jsonl_records(path):
         try:
-            j = json.loads(line)
             right = set(j["actors"]) - set(j.get("wrong_actors", ())) | set(j.get("missing_actors", ()))
             out.append(Judgment(
                 j["row"], tuple(tuple(m) for m in j["mentions"]), j["happening"] == "yes",
@@ -130,7 +131,7 @@ def read_judgments(path: str | Path) -> list[Judgment]:
                 frozenset(right), frozenset(j["actors"]), j.get("timeline_worthy", "yes") == "yes",
                 j.get("why", "")))
         except (KeyError, TypeError, ValueError) as e:
-            raise InputError(f"{path}:{n}: invalid judgment ({e})") from e
+            raise InputError(f"{where}: invalid judgment ({e})") from None
     return out
 
 
@@ -177,8 +178,6 @@ AUDIT_LABELS = {
 def audit_table(r: AuditReport, markdown: bool = False) -> str:
     head = (f"{r.rows} rows shown ({r.hidden} hidden), {r.matched} of them judged; judgments: "
             f"{r.judged_events} happenings, {r.judged_non_events} not")
-    from kg.eval.events import score_table
-
     return score_table(head, [(AUDIT_LABELS[k], v) for k, v in r.scores().items()], markdown)
 
 
@@ -226,9 +225,6 @@ def replay(corpus: str, rows: Iterable[Row], judgments: Sequence[Judgment]) -> A
 
 def timebank_texts(split: str, folder: Path | None = None) -> dict[str, tuple[str, str | None]]:
     """File name → (text, creation date) of French TimeBank's ``dev``, ``other`` or ``heldout`` third."""
-    from kg.eval.corpora import timebank_dir, timebank_splits
-    from kg.eval.timeml import read_timeml
-
     files = sorted(Path(folder or timebank_dir()).rglob("*.tml"))
     splits = timebank_splits([f.stem for f in files])
     docs = [read_timeml(f) for f in files if splits[f.stem] == split]
@@ -247,32 +243,29 @@ def news_texts(folder: str | Path, names: Iterable[str] | None = None) -> dict[s
     return out
 
 
-def evaluate_audit(corpus: str, texts: dict[str, tuple[str, str | None]], judgments: str | Path,
-                   pipeline=None, main_events: int = 0) -> AuditReport:
-    """Build ``texts`` as ``kg build`` does and replay the judgments of ``judgments`` on its timeline;
-    ``main_events``: how many main events an event gold annotates in these texts (rows per main event)."""
-    import tempfile
-
-    with tempfile.TemporaryDirectory() as tmp:
-        rows = corpus_rows(texts, tmp, pipeline)
+def evaluate_audit(corpus: str, rows: Sequence[Row], judgments: str | Path, main_events: int = 0) -> AuditReport:
+    """Replay the judgments of ``judgments`` on the timeline ``rows`` of a run; ``main_events``: how many
+    main events an event gold annotates in the same texts (for rows per main event)."""
     report = replay(corpus, rows, read_judgments(judgments))
     report.main_events = main_events
     return report
 
 
-def corpus_rows(texts: dict[str, tuple[str, str | None]], folder: str | Path, pipeline=None) -> list[Row]:
-    """Build ``texts`` (file name → (text, publication date)) into a fresh store under ``folder``
-    with ``kg build``'s own code, and return its timeline rows."""
+def corpus_rows(texts: dict[str, tuple[str, str | None]], pipeline=None) -> list[Row]:
+    """Build ``texts`` (file name → (text, publication date)) into a fresh temporary store with
+    ``kg build``'s own code, and return its timeline rows."""
+    import tempfile
+
     from kg.build import build
     from kg.store import Store
 
-    folder = Path(folder)
-    src = folder / "articles"
-    src.mkdir(parents=True, exist_ok=True)
-    for name, (text, published) in texts.items():
-        (src / name).write_text(text, encoding="utf-8")
-        if published:
-            (src / name).with_name(Path(name).stem + ".meta.json").write_text(json.dumps({"published": published}))
-    with Store(folder / "store") as store:
-        build([src], store, pipeline)
-        return timeline_rows(store)
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "articles"
+        src.mkdir()
+        for name, (text, published) in texts.items():
+            (src / name).write_text(text, encoding="utf-8")
+            if published:
+                (src / name).with_name(Path(name).stem + ".meta.json").write_text(json.dumps({"published": published}))
+        with Store(Path(tmp) / "store") as store:
+            build([src], store, pipeline)
+            return timeline_rows(store)

@@ -31,7 +31,6 @@ copied here). ``content``, ``speaker_text`` and ``cue`` are substrings of the te
 
 from __future__ import annotations
 
-import json
 import re
 import sys
 from collections import Counter
@@ -40,6 +39,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.errors import InputError, ResourceError
+from kg.eval.corpora import jsonl_records
 from kg.eval.metrics import PRF, ratio
 from kg.kb import KnowledgeBase, normalise
 from kg.records import Claim
@@ -215,19 +215,8 @@ def read_gold(path: str | Path) -> list[GoldItem]:
             except ResourceError as e:  # a set on a corpus of ../shared that is not here
                 print(f"note: {f.name} skipped: {e}", file=sys.stderr)
         return items
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as e:
-        raise InputError(f"{path}: cannot read ({e.__class__.__name__})") from None
     items: list[GoldItem] = []
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        where = f"{path}:{n}"
-        try:
-            raw = json.loads(line)
-        except json.JSONDecodeError as e:
-            raise InputError(f"{where}: not JSON ({e.msg})") from None
+    for where, raw in jsonl_records(path):
         if "timebank" in raw:
             text, published = _timebank_text(raw["timebank"], where)
             published = raw.get("published") or published
@@ -239,7 +228,7 @@ def read_gold(path: str | Path) -> list[GoldItem]:
         else:
             raise InputError(f"{where}: item has neither 'text' nor 'file'")
         claims = tuple(_gold_claim(c, text, f"{where} ({raw.get('id', '?')})") for c in raw.get("claims", ()))
-        items.append(GoldItem(str(raw.get("id", f"{path.stem}-{n}")), text, published, claims,
+        items.append(GoldItem(str(raw.get("id", f"{path.stem}-{where.rsplit(':', 1)[1]}")), text, published, claims,
                               tuple(raw.get("tags", ())), raw.get("file")))
     return items
 

@@ -7,10 +7,14 @@ to the current directory.
 
 from __future__ import annotations
 
+import json
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
-__all__ = ["shared_dir", "timebank_dir", "timebank_splits"]
+from kg.errors import InputError
+
+__all__ = ["jsonl_records", "shared_dir", "timebank_dir", "timebank_splits"]
 
 _REPO = Path(__file__).resolve().parents[2]
 
@@ -38,3 +42,24 @@ def timebank_splits(names: list[str]) -> dict[str, str]:
     ``tests/data/events-gold/dev.jsonl``, the held-out third that of ``heldout.jsonl``.
     """
     return {n: ("dev", "other", "heldout")[i % 3] for i, n in enumerate(sorted(names))}
+
+
+def jsonl_records(path: str | Path) -> Iterator[tuple[str, dict]]:
+    """(``path:line``, record) for each non-blank line of a JSON Lines gold or judgment file; one
+    ``InputError`` line for a file that cannot be read or a line that is not a JSON object."""
+    path = Path(path)
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as e:
+        raise InputError(f"{path}: cannot read ({e.__class__.__name__})") from None
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        where = f"{path}:{n}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as e:
+            raise InputError(f"{where}: not JSON ({e.msg})") from None
+        if not isinstance(record, dict):
+            raise InputError(f"{where}: not a JSON object")
+        yield where, record

@@ -23,12 +23,12 @@ planned/possible events not called asserted, happened events called asserted or 
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.errors import InputError
+from kg.eval.corpora import jsonl_records
 from kg.eval.metrics import ratio
 from kg.eval.timeml import GoldEvent, extract_documents, read_corpus
 from kg.records import Event, Extraction
@@ -162,21 +162,13 @@ class EventGold:
 
 def read_gold(path: str | Path) -> list[EventGold]:
     """The events of a gold ``.jsonl`` file (format: tests/data/events-gold/README.md)."""
-    path = Path(path)
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as e:
-        raise InputError(f"{path}: cannot read ({e.__class__.__name__})") from None
     out = []
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
+    for where, d in jsonl_records(path):
         try:
-            d = json.loads(line)
             out.append(EventGold(d["doc"], d["trigger"], d["trigger_start"], d["trigger_end"], d["type"],
                                  d["modality"], d.get("date"), tuple(d.get("agents") or ())))
-        except (ValueError, KeyError, TypeError) as e:
-            raise InputError(f"{path}:{n}: not an event gold record ({e})") from None
+        except (KeyError, TypeError) as e:
+            raise InputError(f"{where}: not an event gold record ({e})") from None
     return out
 
 

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from kg.errors import InputError
-from kg.eval.audit import AuditReport, audit_table, evaluate_audit, news_texts, timebank_texts
+from kg.eval.audit import AuditReport, audit_table, corpus_rows, evaluate_audit, news_texts, timebank_texts
 from kg.eval.corpora import timebank_dir, timebank_splits
 from kg.eval.events import (
     GoldReport,
@@ -44,18 +44,20 @@ def event_reports(timebank: Path | None = None, golds: Sequence[Path] = (), pipe
         if not golds and not {e.doc for e in read_gold(g)} <= set(names):
             continue  # the default gold annotates French TimeBank documents this folder does not hold
         out[f"events gold: {Path(g).stem}"] = evaluate_gold(g, folder, pipeline)
-    # ftb-dev.jsonl, ftb-heldout.jsonl, ftb-heldout-fresh.jsonl (a later sample of the same split) …
-    for judged in sorted(AUDITS.glob("ftb-*.jsonl")):
-        split = judged.stem.split("-")[1]
+    # ftb-dev.jsonl, ftb-heldout.jsonl, ftb-heldout-fresh.jsonl (a later sample of the same split), news-…:
+    # each corpus split is built once, however many judgment files it has
+    rows: dict[tuple[str, str], list] = {}
+    for judged in sorted(AUDITS.glob("*.jsonl")):
+        kind, split = judged.stem.split("-")[:2]
+        if kind == "news" and news is None:
+            continue
+        if (kind, split) not in rows:
+            texts = timebank_texts(split, folder) if kind == "ftb" else news_texts(
+                news, (AUDITS / f"news-{split}.files").read_text(encoding="utf-8").split())
+            rows[kind, split] = corpus_rows(texts, pipeline)
         gold = DEFAULT_GOLD / f"{split}.jsonl"
-        main = len(read_gold(gold)) if gold.is_file() else 0
-        out[f"timeline audit: {judged.stem}"] = evaluate_audit(
-            judged.stem, timebank_texts(split, folder), judged, pipeline, main)
-    for judged in sorted(AUDITS.glob("news-*.jsonl")) if news is not None else ():
-        split = judged.stem.split("-")[1]
-        out[f"timeline audit: {judged.stem}"] = evaluate_audit(
-            judged.stem, news_texts(news, (AUDITS / f"news-{split}.files").read_text(encoding="utf-8").split()),
-            judged, pipeline)
+        main = len(read_gold(gold)) if kind == "ftb" and gold.is_file() else 0
+        out[f"timeline audit: {judged.stem}"] = evaluate_audit(judged.stem, rows[kind, split], judged, main)
     return out
 
 
